@@ -1,0 +1,4 @@
+/**
+ * Load generator and benchmarks. Empty until the benchmarks issue: nothing here runs yet.
+ */
+package dev.odeon.loadtest;

@@ -1,0 +1,25 @@
+package dev.odeon.sfu.api;
+
+/** Why an input datagram or packet was dropped. Each reason is a metric label. */
+public enum DropReason {
+  UNKNOWN_PROTOCOL,
+  UNKNOWN_ADDRESS,
+  STUN_MALFORMED,
+  STUN_UNKNOWN_UFRAG,
+  STUN_BAD_INTEGRITY,
+  STUN_BAD_FINGERPRINT,
+  STUN_UNEXPECTED,
+  DTLS_ERROR,
+  SRTP_NOT_READY,
+  SRTP_AUTH_FAILED,
+  RTP_MALFORMED,
+  RTCP_MALFORMED,
+  UNKNOWN_SSRC,
+  UNSUPPORTED_PAYLOAD,
+  SEND_FAILED;
+
+  /** The label used in metrics, lower case with underscores. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}
