@@ -265,7 +265,8 @@ public final class StunMessage {
    * it XOR 0x5354554e (RFC 8489 §14.7).
    */
   public boolean hasValidFingerprint() {
-    if (fingerprintIndex != types.length - 1 || valueLengths[fingerprintIndex] != 4) {
+    if (fingerprintIndex < 0 || fingerprintIndex != types.length - 1
+        || valueLengths[fingerprintIndex] != 4) {
       return false;
     }
     int attrStart = valueOffsets[fingerprintIndex] - 4;
