@@ -11,10 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Encode/parse round trips through {@link StunWriter} and {@link StunMessage}. */
 class StunMessageCodecTest {
@@ -178,7 +179,7 @@ class StunMessageCodecTest {
     assertEquals(StunMessage.HEADER_LENGTH + 12, msg.length);
     assertEquals(12, msg[3]);
     assertEquals(5, msg[StunMessage.HEADER_LENGTH + 3]);
-    assertArrayEquals(new byte[3], java.util.Arrays.copyOfRange(msg, msg.length - 3, msg.length));
+    assertArrayEquals(new byte[3], Arrays.copyOfRange(msg, msg.length - 3, msg.length));
   }
 
   private static StunMessage parse(byte[] msg) {
