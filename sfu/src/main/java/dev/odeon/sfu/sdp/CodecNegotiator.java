@@ -98,7 +98,7 @@ final class CodecNegotiator {
       } else {
         continue;
       }
-      type = String.join(" ", type.trim().split(" +")).toLowerCase(Locale.ROOT);
+      type = String.join(" ", SdpParser.fields(type)).toLowerCase(Locale.ROOT);
       if (FEEDBACK.contains(type) || options.transportCc() && type.equals(TRANSPORT_CC)) {
         kept.add(type);
       }

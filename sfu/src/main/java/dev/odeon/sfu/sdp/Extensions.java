@@ -32,7 +32,7 @@ final class Extensions {
     Map<String, Integer> accepted = new LinkedHashMap<>();
     Set<Integer> ids = new HashSet<>();
     for (String value : lines) {
-      String[] fields = value.trim().split(" +");
+      String[] fields = SdpParser.fields(value);
       if (fields.length < 2) {
         continue;
       }

@@ -24,7 +24,7 @@ final class Fingerprint {
    */
   static String sha256(List<String> fingerprintValues) {
     for (String value : fingerprintValues) {
-      String[] parts = value.trim().split(" +");
+      String[] parts = SdpParser.fields(value);
       if (parts.length == 2 && parts[0].equalsIgnoreCase(SHA_256)) {
         String normalised = normalise(parts[1]);
         if (normalised == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The SSRCs a remote m= section announces (RFC 5576), and its msid (RFC 8830):
@@ -26,6 +27,9 @@ import java.util.OptionalLong;
  * @param cname the primary SSRC's {@code cname}, or the empty string
  */
 public record RemoteSsrcs(OptionalLong primary, OptionalLong rtx, List<Long> all, String cname) {
+  /** Chrome's older stream ids are "{uuid}", which RFC 8830's token excludes. */
+  private static final Pattern BRACED_ID = Pattern.compile("\\{[0-9a-fA-F-]{1,62}}");
+
   public RemoteSsrcs {
     all = List.copyOf(all);
   }
@@ -49,7 +53,7 @@ public record RemoteSsrcs(OptionalLong primary, OptionalLong rtx, List<Long> all
     long primary = -1;
     long rtx = -1;
     for (String value : m.attributes("ssrc-group")) {
-      String[] fields = value.trim().split(" +");
+      String[] fields = SdpParser.fields(value);
       if (fields[0].equals("FID") && fields.length == 3) {
         primary = parseSsrc(fields[1]);
         rtx = parseSsrc(fields[2]);
@@ -86,12 +90,12 @@ public record RemoteSsrcs(OptionalLong primary, OptionalLong rtx, List<Long> all
   }
 
   private static Optional<Msid> parseMsid(String value) {
-    String[] fields = value.trim().split(" +");
+    String[] fields = SdpParser.fields(value);
     if (fields.length > 2 || fields[0].isEmpty()) {
       return Optional.empty();
     }
     for (String f : fields) {
-      if (f.length() > 64 || !SdpParser.isToken(f) && !f.matches("\\{[0-9a-fA-F-]{1,62}}")) {
+      if (f.length() > 64 || !SdpParser.isToken(f) && !BRACED_ID.matcher(f).matches()) {
         return Optional.empty();
       }
     }

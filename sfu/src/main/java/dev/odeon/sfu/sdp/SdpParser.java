@@ -3,6 +3,7 @@ package dev.odeon.sfu.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The line syntax of SDP (RFC 8866 §5), the part that knows nothing about WebRTC.
@@ -27,6 +28,8 @@ final class SdpParser {
   static final int MAX_BYTES = 64 * 1024;
   /** More m= sections than any session of ours needs; bounds the work per offer. */
   static final int MAX_MEDIA_SECTIONS = 64;
+
+  private static final Pattern SPACES = Pattern.compile(" +");
 
   final List<Attribute> sessionAttributes = new ArrayList<>();
   final List<MediaSection> media = new ArrayList<>();
@@ -125,7 +128,7 @@ final class SdpParser {
   }
 
   private void checkMediaLine(String value, int number) {
-    String[] fields = value.trim().split(" +");
+    String[] fields = fields(value);
     if (fields.length < 4 || fields[0].isEmpty() || !isToken(fields[0])) {
       throw SdpException.bad("line " + number + " is not m=<media> <port> <proto> <fmt> ...");
     }
@@ -136,7 +139,7 @@ final class SdpParser {
     if (mediaLine == null) {
       return;
     }
-    String[] fields = mediaLine.trim().split(" +");
+    String[] fields = fields(mediaLine);
     List<String> formats = List.of(fields).subList(3, fields.length);
     media.add(new MediaSection(fields[0].toLowerCase(Locale.ROOT), parsePort(fields[1], 0),
         fields[2], formats, connection, mediaAttributes));
@@ -153,6 +156,11 @@ final class SdpParser {
       throw SdpException.bad("line " + number + " has an invalid port");
     }
     return Integer.parseInt(port);
+  }
+
+  /** The space-separated fields of a value, leading and trailing blanks ignored; never empty. */
+  static String[] fields(String value) {
+    return SPACES.split(value.trim(), -1);
   }
 
   /** True for 1..maxDigits ASCII digits, so that {@code Integer.parseInt} cannot fail. */

@@ -68,7 +68,7 @@ public record SessionDescription(
   private static List<String> bundleMids(List<Attribute> sessionAttributes) {
     for (Attribute a : sessionAttributes) {
       if (a.name().equals("group")) {
-        String[] fields = a.value().trim().split(" +");
+        String[] fields = SdpParser.fields(a.value());
         if (fields[0].equals("BUNDLE")) {
           return List.of(fields).subList(1, fields.length);
         }
