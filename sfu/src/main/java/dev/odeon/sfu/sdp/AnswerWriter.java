@@ -49,7 +49,8 @@ final class AnswerWriter {
       if (media.accepted()) {
         accepted(sdp, offered, media, local, connection, ssrcs.byMid().get(media.mid()));
       } else {
-        line(sdp, "m=" + offered.media() + " 0 " + offered.proto() + " " + offered.formats().get(0));
+        line(sdp, "m=" + offered.media() + " 0 " + offered.proto() + " "
+            + offered.formats().get(0));
         line(sdp, "c=" + connection);
         line(sdp, "a=mid:" + media.mid());
         line(sdp, "a=inactive");

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  *     default all three. The offer's order of preference is kept whatever this set's order.
  * @param transportCc whether to accept {@code a=rtcp-fb:* transport-cc} and the transport-wide-cc
  *     header extension (draft-holmer-rmcat-transport-wide-cc-extensions-01); default false
- * @param extensionUris header extension URIs allowed (RFC 8285); default {@link #SUPPORTED_EXTENSIONS}.
- *     Only URIs also in {@link #SUPPORTED_EXTENSIONS} are ever accepted.
+ * @param extensionUris header extension URIs allowed (RFC 8285); default
+ *     {@link #SUPPORTED_EXTENSIONS}. Only URIs also in {@link #SUPPORTED_EXTENSIONS} are ever accepted.
  */
 public record Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris) {
   public static final String EXT_MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
@@ -26,7 +26,9 @@ public record Options(Set<String> codecs, boolean transportCc, Set<String> exten
   public static final Set<String> SUPPORTED_CODECS = Set.of("OPUS", "VP8", "H264");
 
   public Options {
-    codecs = codecs.stream().map(c -> c.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    codecs = codecs.stream()
+        .map(c -> c.toUpperCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
     extensionUris = Set.copyOf(extensionUris);
   }
 

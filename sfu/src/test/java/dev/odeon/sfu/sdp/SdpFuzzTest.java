@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,16 +25,18 @@ class SdpFuzzTest {
   @Test
   void mutatedOffersOnlyEverThrowSdpException() {
     Random random = new Random(0x0de0_5d9L);
-    String[] bases = {Offers.publish(), Offers.view()};
+    List<List<String>> bases = List.of(List.of(Offers.publish().split("\r\n")),
+        List.of(Offers.view().split("\r\n")));
     int parsed = 0;
     int answered = 0;
     for (int run = 0; run < RUNS; run++) {
-      String sdp = mutate(bases[run % 2], random);
+      String sdp = mutate(bases.get(run % 2), random);
       try {
         SessionDescription offer = SessionDescription.parse(sdp);
         parsed++;
-        answered += answerAndReparse(offer, sdp, true);
-        answered += answerAndReparse(offer, sdp, false);
+        // Each base offer is answered in its own role; the other role mostly ends in
+        // no_common_codec, which the negative tests cover.
+        answered += answerAndReparse(offer, sdp, run % 2 == 0);
       } catch (SdpException expected) {
         assertTrue(expected.code().matches("bad_sdp|no_fingerprint|no_common_codec"));
       } catch (RuntimeException | StackOverflowError e) {
@@ -65,8 +66,8 @@ class SdpFuzzTest {
     return 1;
   }
 
-  static String mutate(String sdp, Random random) {
-    List<String> lines = new ArrayList<>(Arrays.asList(sdp.split("\r\n")));
+  static String mutate(List<String> base, Random random) {
+    List<String> lines = new ArrayList<>(base);
     int edits = 1 + random.nextInt(3);
     for (int i = 0; i < edits && !lines.isEmpty(); i++) {
       int at = random.nextInt(lines.size());
