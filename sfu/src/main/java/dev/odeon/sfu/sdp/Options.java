@@ -1,0 +1,60 @@
+package dev.odeon.sfu.sdp;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the caller lets {@link Negotiation} accept, on top of what the SFU supports.
+ *
+ * @param codecs codec names allowed, case-insensitive ({@code opus}, {@code VP8}, {@code H264});
+ *     default all three. The offer's order of preference is kept whatever this set's order.
+ * @param transportCc whether to accept {@code a=rtcp-fb:* transport-cc} and the transport-wide-cc
+ *     header extension (draft-holmer-rmcat-transport-wide-cc-extensions-01); default false
+ * @param extensionUris header extension URIs allowed (RFC 8285); default
+ *     {@link #SUPPORTED_EXTENSIONS}. Only URIs also in {@link #SUPPORTED_EXTENSIONS} are ever accepted.
+ */
+public record Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris) {
+  public static final String EXT_MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
+  public static final String EXT_AUDIO_LEVEL = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+  public static final String EXT_ABS_SEND_TIME =
+      "http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time";
+  public static final String EXT_TRANSPORT_CC =
+      "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+  public static final Set<String> SUPPORTED_EXTENSIONS =
+      Set.of(EXT_MID, EXT_AUDIO_LEVEL, EXT_ABS_SEND_TIME, EXT_TRANSPORT_CC);
+  public static final Set<String> SUPPORTED_CODECS = Set.of("OPUS", "VP8", "H264");
+
+  public Options {
+    codecs = codecs.stream()
+        .map(c -> c.toUpperCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
+    extensionUris = Set.copyOf(extensionUris);
+  }
+
+  /** All supported codecs and extensions, no transport-cc. */
+  public static Options defaults() {
+    return new Options(SUPPORTED_CODECS, false, SUPPORTED_EXTENSIONS);
+  }
+
+  public Options withCodecs(String... names) {
+    return new Options(Set.of(names), transportCc, extensionUris);
+  }
+
+  public Options withTransportCc(boolean enabled) {
+    return new Options(codecs, enabled, extensionUris);
+  }
+
+  public Options withExtensionUris(Set<String> uris) {
+    return new Options(codecs, transportCc, uris);
+  }
+
+  boolean allowsCodec(String name) {
+    return codecs.contains(name.toUpperCase(Locale.ROOT));
+  }
+
+  boolean allowsExtension(String uri) {
+    return SUPPORTED_EXTENSIONS.contains(uri) && extensionUris.contains(uri)
+        && (transportCc || !uri.equals(EXT_TRANSPORT_CC));
+  }
+}
