@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser, openPage } from './lib/browser.mjs';
 import { Report, waitFor } from './lib/checks.mjs';
 import { flood } from './lib/flood.mjs';
-import { publisherState, sendCodecs, viewerEvents, viewerStats } from './lib/stats.mjs';
+import { publisherState, publisherStats, sendCodecs, viewerEvents, viewerStats } from './lib/stats.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const [baseArg, portArg] = process.argv.slice(2);
@@ -22,10 +22,14 @@ const OVERALL_LIMIT_MS = 200_000;
 
 const receiving = (s) => s.framesDecoded > 0 && s.audioPackets > 0;
 
-/** Waits until every viewer's framesDecoded passes its value in `before` (by pcId). */
+// Frames still in flight when a check starts could look like progress; ten more frames can not.
+const MIN_NEW_FRAMES = 10;
+
+/** Waits until every viewer decoded MIN_NEW_FRAMES more than in `before`, on the same pc. */
 async function framesIncrease(name, viewers, before, timeoutMs) {
   for (const [i, v] of viewers.entries()) {
-    const r = await waitFor(() => viewerStats(v), (s) => s.framesDecoded > before[i].framesDecoded, timeoutMs);
+    const want = before[i].framesDecoded + MIN_NEW_FRAMES;
+    const r = await waitFor(() => viewerStats(v), (s) => s.framesDecoded >= want, timeoutMs);
     report.check(`${name}-viewer${i + 1}`, r.ok && r.value.pcId === before[i].pcId, {
       framesBefore: before[i].framesDecoded, framesAfter: r.value.framesDecoded,
       samePeerConnection: r.value.pcId === before[i].pcId, ms: r.ms,
@@ -48,9 +52,6 @@ async function scenario(context) {
     const r = await waitFor(() => viewerStats(v), receiving, 15000);
     report.check(`receive-viewer${i + 1}`, r.ok, { ...r.value, ms: r.ms });
   }
-  mkdirSync(join(HERE, 'out'), { recursive: true });
-  await viewers[0].screenshot({ path: join(HERE, 'out', 'watch.png') });
-  report.info('screenshot', { path: 'web-client/e2e/out/watch.png' });
 
   // c) stop -> inactive; go live again -> frames resume on the same peer connection.
   const eventsBefore = await Promise.all(viewers.map((v) => viewerEvents(v)));
@@ -61,16 +62,25 @@ async function scenario(context) {
     report.check(`inactive-viewer${i + 1}`, r.ok, { events: r.value, ms: r.ms });
   }
   const paused = await Promise.all(viewers.map((v) => viewerStats(v)));
+  const eventsPaused = await Promise.all(viewers.map((v) => viewerEvents(v)));
   await pub.click('#golive');
   const again = await waitFor(() => publisherState(pub), (s) => s === 'live', 15000);
   report.check('publisher-live-again', again.ok, { state: again.value, ms: again.ms });
   await framesIncrease('resume', viewers, paused, 15000);
+  for (const [i, v] of viewers.entries()) {
+    const n = eventsPaused[i].length;
+    const r = await waitFor(() => viewerEvents(v), (ev) => ev.slice(n).includes('active'), 5000);
+    report.check(`active-again-viewer${i + 1}`, r.ok, { events: r.value, ms: r.ms });
+  }
 
   // d) hostile datagrams at the media port must not disturb a watching viewer.
   const flooded = await flood('127.0.0.1', mediaPort, 10000);
   report.info('flood', { ...flooded, port: mediaPort });
   const afterFlood = await Promise.all(viewers.map((v) => viewerStats(v)));
   await framesIncrease('after-flood', viewers, afterFlood, 5000);
+  mkdirSync(join(HERE, 'out'), { recursive: true });
+  await viewers[0].screenshot({ path: join(HERE, 'out', 'watch.png') });
+  report.info('screenshot', { path: 'web-client/e2e/out/watch.png' });
   const home = await fetch(`${base}/`).then((r) => r.status, (e) => e.message);
   report.check('http-after-flood', home === 200, { status: home });
 
@@ -93,6 +103,7 @@ async function h264Scenario(context) {
   const viewer = await openPage(context, `${base}/watch?stream=e2e-h264&autostart=1`, 'h264-viewer');
   const r = await waitFor(() => viewerStats(viewer), (s) => s.videoCodec === 'video/H264' && s.framesDecoded > 0, 15000);
   report.check('h264-viewer', r.ok, { ...r.value, ms: r.ms });
+  report.info('h264-publisher', await publisherStats(pub));
   await Promise.all([pub.close(), viewer.close()]);
 }
 

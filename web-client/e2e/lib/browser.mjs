@@ -51,6 +51,9 @@ export async function openPage(context, url, label) {
   page.on('console', (m) => {
     if (m.type() === 'error') page.odeonErrors.push(`${label}: console ${m.text()}`);
   });
+  page.on('response', (r) => {
+    if (r.status() >= 400) page.odeonErrors.push(`${label}: HTTP ${r.status()} ${r.url()}`);
+  });
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }

@@ -39,3 +39,18 @@ export function sendCodecs(page) {
 export function publisherState(page) {
   return page.evaluate(() => window.odeon?.state ?? 'no window.odeon');
 }
+
+/** The publisher's outgoing video: {videoCodec, framesEncoded}. */
+export function publisherStats(page) {
+  return page.evaluate(async () => {
+    const pc = window.odeon?.publisher?.pc;
+    if (!pc) return { missing: 'publisher has no peer connection' };
+    const report = await pc.getStats();
+    let video = null;
+    report.forEach((s) => {
+      if (s.type === 'outbound-rtp' && s.kind === 'video') video = s;
+    });
+    const codec = video?.codecId ? report.get(video.codecId) : null;
+    return { videoCodec: codec?.mimeType ?? null, framesEncoded: video?.framesEncoded ?? 0 };
+  });
+}
