@@ -35,6 +35,7 @@ export function acceptWebSocket(req, socket) {
       else if (f.opcode === 0x8) ws.close();
     }
   });
+  socket.on('end', () => ws.close());
   socket.on('close', () => {
     if (!ws.closed) {
       ws.closed = true;
