@@ -1,0 +1,59 @@
+// Launches Debian's headless Chromium for WebRTC on 127.0.0.1 with fake camera and microphone.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.ODEON_CHROMIUM || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Starts Chromium with a fresh profile; `close()` ends it and removes the profile. */
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'odeon-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 960, height: 720 },
+  });
+  context.setDefaultTimeout(15000);
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Opens `url` in a new tab and records its uncaught exceptions and console errors in
+ * `page.odeonErrors` so the scenario can report them.
+ */
+export async function openPage(context, url, label) {
+  const page = await context.newPage();
+  page.odeonErrors = [];
+  page.on('pageerror', (e) => page.odeonErrors.push(`${label}: uncaught ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.odeonErrors.push(`${label}: console ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) page.odeonErrors.push(`${label}: HTTP ${r.status()} ${r.url()}`);
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}

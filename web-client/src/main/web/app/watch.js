@@ -1,0 +1,82 @@
+// watch.html: plays a stream; the "Play" button appears only when autoplay is blocked.
+// Query: stream (default demo), autostart=1.
+import { Viewer } from '/sdk/odeon.js';
+
+const params = new URLSearchParams(location.search);
+const stream = params.get('stream') || 'demo';
+
+const $ = (id) => document.getElementById(id);
+const video = $('video');
+const watchBtn = $('watch');
+const playBtn = $('play');
+const status = $('status');
+const log = $('events');
+
+$('stream-name').textContent = stream;
+
+const viewer = new Viewer({ stream });
+const events = [];
+// Tests read window.odeon.events: [{name, sourceId, at}] in arrival order.
+window.odeon = { viewer, events };
+
+function show(text, cls = '') {
+  status.textContent = text;
+  status.className = `status ${cls}`;
+}
+
+function record(name, data) {
+  const entry = { name, sourceId: data?.sourceId ?? null, at: Date.now() };
+  events.push(entry);
+  const li = document.createElement('li');
+  li.textContent = `${new Date(entry.at).toLocaleTimeString()} ${name}` +
+    (entry.sourceId ? ` (${entry.sourceId})` : '');
+  log.append(li);
+  log.scrollTop = log.scrollHeight;
+}
+
+// Sources live right now, keyed by sourceId ('' for the default source).
+const live = new Set();
+const showLiveness = () => (live.size > 0 ? show('live', 'live') : show('waiting for the stream to go live…'));
+
+viewer.on('active', (d) => {
+  record('active', d);
+  live.add(d?.sourceId ?? '');
+  showLiveness();
+});
+viewer.on('inactive', (d) => {
+  record('inactive', d);
+  live.delete(d?.sourceId ?? '');
+  showLiveness();
+});
+viewer.on('state', ({ state, reason }) => {
+  watchBtn.hidden = state === 'connecting' || state === 'live';
+  if (state === 'connecting') show('connecting…');
+  else if (state === 'live') showLiveness();
+  else if (state === 'failed') show(`failed: ${reason}`, 'error');
+  if (state === 'stopped' || state === 'failed') live.clear();
+  if (state === 'stopped') show(`stopped${reason && reason !== 'stopped' ? ': ' + reason : ''}`);
+});
+
+function tryPlay() {
+  video.play().then(
+    () => { playBtn.hidden = true; },
+    (e) => {
+      // AbortError only means a newer load replaced this one; anything else is an autoplay block.
+      if (e.name !== 'AbortError') playBtn.hidden = false;
+    },
+  );
+}
+
+async function start() {
+  try {
+    await viewer.start(video);
+    tryPlay();
+  } catch (e) {
+    console.warn('odeon: view failed', e.code, e.message);
+  }
+}
+
+watchBtn.addEventListener('click', start);
+playBtn.addEventListener('click', tryPlay);
+
+if (params.get('autostart') === '1') start();
