@@ -115,6 +115,28 @@ class RtpPacketTest {
   }
 
   @Test
+  void oneByteElementLengthPastTheBlockIsNotFound() {
+    // Block of 1 word: id 1 with 1 byte, then id 2 claiming 16 bytes (L=15).
+    byte[] b = hex("90 60 00 01 00 00 00 01 00 00 00 02 be de 00 01 10 05 2f 00 01 02 03 04");
+    RtpPacket p = RtpPacket.parse(b, 0, b.length);
+    assertNotNull(p);
+    assertEquals(5, RtpPacket.audioLevel(p, 1));
+    assertFalse(RtpPacket.isVoiceActive(p, 1));
+    assertEquals(-1, p.findExtension(2));
+    assertEquals(-1, RtpPacket.audioLevel(p, 2));
+    assertEquals(20, p.payloadOffset());
+  }
+
+  @Test
+  void unknownExtensionProfileHasNoElements() {
+    byte[] b = hex("90 60 00 01 00 00 00 01 00 00 00 02 12 34 00 01 10 05 00 00");
+    RtpPacket p = RtpPacket.parse(b, 0, b.length);
+    assertEquals(0x1234, p.extensionProfile());
+    assertEquals(-1, p.findExtension(1));
+    assertEquals(0, p.payloadLength());
+  }
+
+  @Test
   void csrcsPaddingAndBuilderRoundTrip() {
     byte[] payload = {10, 20, 30, 40, 50};
     byte[] b = new RtpBuilder().marker(true).payloadType(100).sequenceNumber(4242)
