@@ -187,8 +187,9 @@ public final class DtlsEndpoint {
     /** Encrypts one application-data record and queues it for {@link #pollTransmit}. Requires CONNECTED. */
     public void sendApplicationData(byte[] b, int off, int len) {
         DTLSTransport t = connectedTransport();
-        if (len > applicationDataLimit()) {
-            throw new IllegalArgumentException("record of " + len + " bytes exceeds " + applicationDataLimit());
+        int limit = applicationDataLimit();
+        if (len > limit) {
+            throw new IllegalArgumentException("record of " + len + " bytes exceeds " + limit);
         }
         try {
             t.send(b, off, len);

@@ -164,6 +164,29 @@ class DtlsEndpointTest {
         }
     }
 
+    @Test
+    void lostFlightsAreRetransmitted() throws Exception {
+        try (DtlsLink link = new DtlsLink()) {
+            // Lose the first datagram each way: BouncyCastle's resend timer (1 s) must fire through the
+            // queue transport's timed receive and repeat the flight.
+            boolean[] dropped = new boolean[2];
+            link.toServer = d -> dropOnce(dropped, 0, d);
+            link.toClient = d -> dropOnce(dropped, 1, d);
+            link.start();
+            assertTrue(link.pumpUntil(link::bothConnected, WAIT_MILLIS), states(link));
+            assertTrue(dropped[0] && dropped[1]);
+            assertEquals(link.server.srtpKeys(), link.client.srtpKeys());
+        }
+    }
+
+    private static byte[] dropOnce(boolean[] dropped, int index, byte[] datagram) {
+        if (dropped[index]) {
+            return datagram;
+        }
+        dropped[index] = true;
+        return null;
+    }
+
     private static void injectGarbage(DtlsEndpoint target, Random random) {
         for (int i = 0; i < 3; i++) {
             byte[] g = new byte[1 + random.nextInt(300)];
