@@ -44,7 +44,10 @@ public final class DtlsEndpoint {
     /** DTLS role: the SFU is always the server (SDP {@code a=setup:passive}). */
     public enum Role { SERVER, CLIENT }
 
-    /** HANDSHAKING until the handshake ends in CONNECTED or FAILED; CLOSED after close() or the peer's close_notify. */
+    /**
+     * HANDSHAKING until the handshake ends in CONNECTED or FAILED; CLOSED after {@link #close()} or the
+     * peer's close_notify.
+     */
     public enum State { HANDSHAKING, CONNECTED, FAILED, CLOSED }
 
     /** Whole-handshake limit, measured by BouncyCastle from {@link #start()}. */
