@@ -1,5 +1,6 @@
 package dev.odeon.sfu.net;
 
+import dev.odeon.sfu.api.DropReason;
 import dev.odeon.sfu.api.MediaEvents;
 import dev.odeon.sfu.api.MediaService;
 import dev.odeon.sfu.api.MediaStats;
@@ -7,45 +8,218 @@ import dev.odeon.sfu.api.PublishRequest;
 import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.SessionId;
 import dev.odeon.sfu.api.ViewRequest;
+import dev.odeon.sfu.engine.MediaEngine;
+import dev.odeon.sfu.engine.Transmitter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The UDP media server (being written; this placeholder only fixes the construction API). */
+/**
+ * The UDP edge of the media path: one non-blocking socket shared by every session, and one media
+ * thread that owns the {@link MediaEngine} — receive, route, protect and send all happen on it, with
+ * no hand-off per packet. Signaling threads post commands to the thread's queue and wake its selector.
+ *
+ * <p>DTLS handshakes run on a small separate pool inside the DTLS adapter (BouncyCastle's API
+ * blocks); their output is collected by the media thread when the adapter wakes it.
+ */
 public final class MediaServer implements MediaService, Closeable {
-  public MediaServer(MediaConfig config) {}
+  private static final Logger LOG = LoggerFactory.getLogger(MediaServer.class);
+  /** Largest datagram we accept; anything bigger is not WebRTC media on a sane path. */
+  private static final int MAX_DATAGRAM = 2048;
+
+  private final MediaConfig config;
+  private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+  private final ExecutorService handshakes;
+  private volatile MediaEngine engine;
+  private volatile boolean running;
+  private Selector selector;
+  private DatagramChannel channel;
+  private Thread thread;
+  private int boundPort = -1;
+
+  public MediaServer(MediaConfig config) {
+    this.config = config;
+    this.handshakes = Executors.newCachedThreadPool(named("odeon-dtls-"));
+  }
 
   /** Binds the socket and starts the media thread. */
-  public void start() throws IOException {
-    throw new IOException("media server not built yet");
+  public synchronized void start() throws IOException {
+    if (running) {
+      throw new IllegalStateException("media server already started");
+    }
+    selector = Selector.open();
+    channel = DatagramChannel.open();
+    channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+    channel.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+    channel.bind(new InetSocketAddress(config.bindHost(), config.port()));
+    channel.configureBlocking(false);
+    channel.register(selector, SelectionKey.OP_READ);
+    boundPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    engine = new MediaEngine(config.candidateIps(), boundPort, new SocketTransmitter(), handshakes,
+        this::wakeup);
+    running = true;
+    thread = new Thread(this::loop, "odeon-media");
+    thread.setDaemon(true);
+    thread.start();
+    LOG.info("media: udp {}:{}, candidates {}", config.bindHost(), boundPort, config.candidateIps());
   }
 
   /** The bound UDP port (useful when configured with port 0). */
   public int port() {
-    return -1;
+    return boundPort;
   }
 
   @Override
   public CompletableFuture<SessionAnswer> publish(PublishRequest request) {
-    throw new UnsupportedOperationException();
+    return call(e -> e.publish(System.nanoTime(), request));
   }
 
   @Override
   public CompletableFuture<SessionAnswer> view(ViewRequest request) {
-    throw new UnsupportedOperationException();
+    return call(e -> e.view(System.nanoTime(), request));
   }
 
   @Override
-  public void close(SessionId session, String reason) {}
+  public void close(SessionId session, String reason) {
+    post(() -> engine.close(System.nanoTime(), session, reason));
+  }
 
   @Override
-  public void setListener(MediaEvents listener) {}
+  public void setListener(MediaEvents listener) {
+    post(() -> engine.setListener(listener));
+  }
 
   @Override
   public MediaStats stats() {
-    throw new UnsupportedOperationException();
+    MediaEngine e = engine;
+    if (e == null) {
+      throw new IllegalStateException("media server not started");
+    }
+    return e.stats();
+  }
+
+  private <T> CompletableFuture<T> call(Function<MediaEngine, T> command) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    post(() -> {
+      try {
+        result.complete(command.apply(engine));
+      } catch (RuntimeException ex) {
+        result.completeExceptionally(ex);
+      }
+    });
+    return result;
+  }
+
+  private void post(Runnable command) {
+    if (!running) {
+      throw new IllegalStateException("media server not running");
+    }
+    commands.add(command);
+    wakeup();
+  }
+
+  private void wakeup() {
+    Selector s = selector;
+    if (s != null) {
+      s.wakeup();
+    }
+  }
+
+  private void loop() {
+    ByteBuffer rx = ByteBuffer.allocate(MAX_DATAGRAM);
+    byte[] rxArray = rx.array();
+    while (running) {
+      try {
+        long now = System.nanoTime();
+        long deadline = engine.pollTimeout(now);
+        long waitMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now));
+        if (waitMs > 0) {
+          selector.select(Math.max(1, Math.min(waitMs, 1000)));
+        } else {
+          selector.selectNow();
+        }
+        selector.selectedKeys().clear();
+        for (Runnable c; (c = commands.poll()) != null; ) {
+          c.run();
+        }
+        for (int i = 0; i < 256; i++) {
+          rx.clear();
+          SocketAddress from = channel.receive(rx);
+          if (from == null) {
+            break;
+          }
+          engine.handleDatagram(System.nanoTime(), (InetSocketAddress) from, rxArray, 0, rx.position());
+        }
+        engine.handleTimeout(System.nanoTime());
+      } catch (IOException e) {
+        if (running) {
+          LOG.warn("media loop I/O error: {}", e.toString());
+        }
+      } catch (RuntimeException e) {
+        // A bug, not bad input (the engine drops bad input itself): keep serving everyone else.
+        LOG.error("media loop fault", e);
+      }
+    }
   }
 
   @Override
-  public void close() {}
+  public synchronized void close() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    selector.wakeup();
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    engine.shutdown(System.nanoTime());
+    handshakes.shutdownNow();
+    try {
+      channel.close();
+      selector.close();
+    } catch (IOException e) {
+      LOG.debug("close: {}", e.toString());
+    }
+  }
+
+  /** Sends on the shared socket from the media thread. */
+  private final class SocketTransmitter implements Transmitter {
+    @Override
+    public boolean send(InetSocketAddress to, byte[] buf, int off, int len) {
+      try {
+        return channel.send(ByteBuffer.wrap(buf, off, len), to) == len;
+      } catch (IOException e) {
+        engine.stats().countDrop(DropReason.SEND_FAILED);
+        return false;
+      }
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
 }

@@ -1,0 +1,66 @@
+package dev.odeon.sfu.router;
+
+/**
+ * One incoming track of a publisher (its audio or its video): the payload types it may use, the
+ * SSRC it turned out to send on, reception statistics for receiver reports, and the last sender
+ * report (to translate for viewers). Media thread only.
+ */
+final class InputTrack {
+  /** Minimum gap between two keyframe requests sent to the publisher for this track. */
+  static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
+
+  final MediaKind kind;
+  final String trackId;
+  final int clockRate;
+  private final RtpCodec[] codecByPt = new RtpCodec[128];
+  final ReceiveStats stats;
+  int ssrc;
+  boolean ssrcKnown;
+  private long lastKeyframeRequest = Long.MIN_VALUE;
+  private int firSeq;
+
+  InputTrack(MediaLine line) {
+    this.kind = line.kind();
+    this.trackId = line.trackId();
+    this.clockRate = line.codecs().isEmpty() ? 90000 : line.codecs().get(0).clockRate();
+    for (RtpCodec c : line.codecs()) {
+      if (c.payloadType() >= 0 && c.payloadType() < 128) {
+        codecByPt[c.payloadType()] = c;
+      }
+    }
+    this.stats = new ReceiveStats(clockRate);
+  }
+
+  RtpCodec codec(int payloadType) {
+    return codecByPt[payloadType & 0x7F];
+  }
+
+  boolean accepts(int payloadType) {
+    return codecByPt[payloadType & 0x7F] != null;
+  }
+
+  /** True when a keyframe request may go out now (and records it), per the rate limit. */
+  boolean takeKeyframeRequest(long nowNanos) {
+    if (!ssrcKnown || nowNanos - lastKeyframeRequest < KEYFRAME_REQUEST_INTERVAL_NANOS) {
+      return false;
+    }
+    lastKeyframeRequest = nowNanos;
+    return true;
+  }
+
+  int nextFirSeq() {
+    firSeq = (firSeq + 1) & 0xFF;
+    return firSeq;
+  }
+
+  /** Every payload type this track accepts, for building a viewer's mapping. */
+  Iterable<RtpCodec> codecs() {
+    java.util.List<RtpCodec> all = new java.util.ArrayList<>();
+    for (RtpCodec c : codecByPt) {
+      if (c != null) {
+        all.add(c);
+      }
+    }
+    return all;
+  }
+}

@@ -1,0 +1,359 @@
+package dev.odeon.sfu.router;
+
+import dev.odeon.sfu.api.DropReason;
+import dev.odeon.sfu.api.MediaEvent;
+import dev.odeon.sfu.api.SourceId;
+import dev.odeon.sfu.api.StreamId;
+import dev.odeon.sfu.rtcp.Fir;
+import dev.odeon.sfu.rtcp.Pli;
+import dev.odeon.sfu.rtcp.ReceiverReport;
+import dev.odeon.sfu.rtcp.Remb;
+import dev.odeon.sfu.rtcp.ReportBlock;
+import dev.odeon.sfu.rtcp.RtcpPacket;
+import dev.odeon.sfu.rtcp.SenderReport;
+import dev.odeon.sfu.rtp.RtpPacket;
+import dev.odeon.sfu.rtp.RtpRewriter;
+import dev.odeon.sfu.rtp.codec.H264;
+import dev.odeon.sfu.rtp.codec.Vp8;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Streams and the forwarding between their publishers and viewers. Receives parsed, decrypted
+ * packets from sessions and sends rewritten copies to viewers through their {@link Endpoint}s.
+ * Media thread only; no I/O, no clock (time is passed in).
+ */
+public final class Router {
+  /** The bandwidth we tell publishers they may use (REMB), bits per second. */
+  static final long PUBLISHER_REMB_BPS = 2_500_000L;
+
+  private final Map<StreamId, Stream> streams = new HashMap<>();
+  private final Consumer<MediaEvent> events;
+  private final Consumer<DropReason> drops;
+  /** One scratch buffer for every outgoing copy: the media thread sends it before reusing it. */
+  private final byte[] out = new byte[2048 + Endpoint.HEADROOM];
+  private final RtpRewriter.Result rewritten = new RtpRewriter.Result();
+
+  public Router(Consumer<MediaEvent> events, Consumer<DropReason> drops) {
+    this.events = events;
+    this.drops = drops;
+  }
+
+  /** Adds a (not yet active) publisher of {@code source}. The caller removes any previous one first. */
+  public Publisher addPublisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
+      List<MediaLine> lines) {
+    Publisher p = new Publisher(stream, source, endpoint, localSsrc, lines);
+    streams.computeIfAbsent(stream, Stream::new).sources.put(source, p);
+    return p;
+  }
+
+  /** The publisher of {@code source} in {@code stream}, or null. */
+  public Publisher publisher(StreamId stream, SourceId source) {
+    Stream s = streams.get(stream);
+    return s == null ? null : s.sources.get(source);
+  }
+
+  /** The publisher's transport is up: announce the source and feed idle viewers from it. */
+  public void activate(long nowNanos, Publisher p) {
+    if (p.active) {
+      return;
+    }
+    p.active = true;
+    p.activatedAt = nowNanos;
+    events.accept(new MediaEvent.SourceActive(p.stream, p.source, p.tracks()));
+    Stream s = streams.get(p.stream);
+    for (Viewer v : s.viewers) {
+      if (v.source == null) {
+        bind(nowNanos, v, p);
+      }
+    }
+  }
+
+  public void removePublisher(long nowNanos, Publisher p) {
+    Stream s = streams.get(p.stream);
+    if (s == null || s.sources.get(p.source) != p) {
+      return;
+    }
+    s.sources.remove(p.source);
+    if (p.active) {
+      p.active = false;
+      events.accept(new MediaEvent.SourceInactive(p.stream, p.source));
+    }
+    for (Viewer v : s.viewers) {
+      if (v.source == p) {
+        bind(nowNanos, v, s.firstActiveSource());
+      }
+    }
+    dropIfEmpty(s);
+  }
+
+  public Viewer addViewer(long nowNanos, StreamId stream, Endpoint endpoint, List<MediaLine> lines,
+      Viewer.SlotSeeds seeds) {
+    Stream s = streams.computeIfAbsent(stream, Stream::new);
+    Viewer v = new Viewer(stream, endpoint, lines, seeds);
+    s.viewers.add(v);
+    bind(nowNanos, v, s.firstActiveSource());
+    return v;
+  }
+
+  public void removeViewer(Viewer v) {
+    Stream s = streams.get(v.stream);
+    if (s == null) {
+      return;
+    }
+    bind(0, v, null);
+    s.viewers.remove(v);
+    dropIfEmpty(s);
+  }
+
+  /** The viewer's transport is up: ask for a keyframe so its video starts at once. */
+  public void onViewerReady(long nowNanos, Viewer v) {
+    if (v.source != null && v.video != null) {
+      requestKeyframe(nowNanos, v.source);
+    }
+  }
+
+  /** The sources currently live in {@code stream}. */
+  public List<Publisher> activeSources(StreamId stream) {
+    Stream s = streams.get(stream);
+    List<Publisher> live = new ArrayList<>();
+    if (s != null) {
+      for (Publisher p : s.sources.values()) {
+        if (p.active) {
+          live.add(p);
+        }
+      }
+    }
+    return live;
+  }
+
+  private void bind(long nowNanos, Viewer v, Publisher p) {
+    for (MediaKind kind : MediaKind.values()) {
+      OutSlot slot = v.slot(kind);
+      if (slot == null) {
+        continue;
+      }
+      if (v.source != null) {
+        v.source.slots(kind).remove(slot);
+      }
+      InputTrack track = p == null ? null : p.track(kind);
+      slot.bind(track);
+      if (track != null) {
+        p.slots(kind).add(slot);
+      }
+    }
+    v.source = p;
+    if (p != null && v.video != null && v.endpoint.isReady()) {
+      requestKeyframe(nowNanos, p);
+    }
+  }
+
+  private void dropIfEmpty(Stream s) {
+    if (s.sources.isEmpty() && s.viewers.isEmpty()) {
+      streams.remove(s.id);
+    }
+  }
+
+  /** A decrypted, parsed RTP packet from a publisher: account it and fan it out. */
+  public void handlePublisherRtp(long nowNanos, Publisher p, RtpPacket pkt, byte[] buf) {
+    InputTrack track = p.trackForPayloadType(pkt.payloadType());
+    if (track == null) {
+      drops.accept(DropReason.UNSUPPORTED_PAYLOAD);
+      return;
+    }
+    int ssrc = pkt.ssrc();
+    if (!track.ssrcKnown || track.ssrc != ssrc) {
+      track.ssrc = ssrc;
+      track.ssrcKnown = true;
+    }
+    track.stats.onPacket(nowNanos, pkt.sequenceNumber(), pkt.timestamp());
+    List<OutSlot> slots = p.slots(track.kind);
+    if (slots.isEmpty()) {
+      return;
+    }
+    boolean keyframe = track.kind == MediaKind.VIDEO && isKeyframe(track.codec(pkt.payloadType()), pkt, buf);
+    boolean wantKeyframe = false;
+    for (int i = 0, n = slots.size(); i < n; i++) {
+      OutSlot slot = slots.get(i);
+      if (!slot.viewer.endpoint.isReady()) {
+        continue;
+      }
+      if (slot.waitingForKeyframe) {
+        if (!keyframe) {
+          wantKeyframe = true;
+          continue;
+        }
+        slot.waitingForKeyframe = false;
+      }
+      forward(nowNanos, slot, pkt, buf);
+    }
+    if (wantKeyframe) {
+      requestKeyframe(nowNanos, p);
+    }
+  }
+
+  private static boolean isKeyframe(RtpCodec codec, RtpPacket pkt, byte[] buf) {
+    if (codec == null) {
+      return false;
+    }
+    if (codec.isVp8()) {
+      return Vp8.isKeyframe(buf, pkt.payloadOffset(), pkt.payloadLength());
+    }
+    if (codec.isH264()) {
+      return H264.isKeyframe(buf, pkt.payloadOffset(), pkt.payloadLength());
+    }
+    return false;
+  }
+
+  /**
+   * Copies the packet for one viewer: a fresh 12-byte header (no CSRCs, no header extensions the
+   * viewer did not negotiate) with the slot's SSRC, rewritten sequence number and timestamp and the
+   * viewer's payload type, then the payload and any padding.
+   */
+  private void forward(long nowNanos, OutSlot slot, RtpPacket pkt, byte[] buf) {
+    int pt = slot.outPayloadType(pkt.payloadType());
+    if (pt < 0) {
+      return;
+    }
+    if (!slot.rewriter.rewrite(nowNanos, pkt.ssrc(), pkt.sequenceNumber(), pkt.timestamp(), rewritten)) {
+      return;
+    }
+    int body = pkt.payloadLength() + pkt.paddingLength();
+    if (12 + body + Endpoint.HEADROOM > out.length) {
+      return;
+    }
+    int first = buf[pkt.offset()] & 0xFF;
+    out[0] = (byte) (0x80 | (first & 0x20));
+    out[1] = (byte) ((buf[pkt.offset() + 1] & 0x80) | pt);
+    putShort(out, 2, rewritten.seq());
+    putInt(out, 4, (int) rewritten.timestamp());
+    putInt(out, 8, slot.outSsrc);
+    System.arraycopy(buf, pkt.payloadOffset(), out, 12, body);
+    slot.viewer.endpoint.sendRtp(out, 0, 12 + body);
+    slot.rewriter.onSent(pkt.payloadLength());
+  }
+
+  /** RTCP from a publisher: sender reports are translated for every viewer fed from that track. */
+  public void handlePublisherRtcp(long nowNanos, Publisher p, List<RtcpPacket> packets) {
+    for (RtcpPacket packet : packets) {
+      if (packet instanceof SenderReport sr) {
+        InputTrack track = trackBySsrc(p, sr.ssrc());
+        if (track == null) {
+          continue;
+        }
+        track.stats.onSenderReport(nowNanos, sr.ntpTimestamp());
+        for (OutSlot slot : p.slots(track.kind)) {
+          sendTranslatedSr(slot, sr);
+        }
+      }
+    }
+  }
+
+  private void sendTranslatedSr(OutSlot slot, SenderReport sr) {
+    if (!slot.viewer.endpoint.isReady() || !(slot.rewriter.hasInput() && slot.rewriter.inputSsrc() == sr.ssrc())) {
+      return;
+    }
+    RtpRewriter rw = slot.rewriter;
+    SenderReport translated = new SenderReport(slot.outSsrc, sr.ntpTimestamp(),
+        rw.toOutTimestamp(sr.rtpTimestamp()), rw.packetsSent(), rw.octetsSent(), List.of());
+    int len = translated.writeTo(out, 0);
+    slot.viewer.endpoint.sendRtcp(out, 0, len);
+  }
+
+  private static InputTrack trackBySsrc(Publisher p, int ssrc) {
+    if (p.audio != null && p.audio.ssrcKnown && p.audio.ssrc == ssrc) {
+      return p.audio;
+    }
+    if (p.video != null && p.video.ssrcKnown && p.video.ssrc == ssrc) {
+      return p.video;
+    }
+    return null;
+  }
+
+  /** RTCP from a viewer: keyframe requests go to the source feeding the slot. */
+  public void handleViewerRtcp(long nowNanos, Viewer v, List<RtcpPacket> packets) {
+    for (RtcpPacket packet : packets) {
+      int mediaSsrc;
+      if (packet instanceof Pli pli) {
+        mediaSsrc = pli.mediaSsrc();
+      } else if (packet instanceof Fir fir && !fir.entries().isEmpty()) {
+        mediaSsrc = fir.entries().get(0).ssrc();
+      } else {
+        continue;
+      }
+      OutSlot slot = v.slotBySsrc(mediaSsrc);
+      if (slot != null && slot.kind == MediaKind.VIDEO && v.source != null) {
+        requestKeyframe(nowNanos, v.source);
+      }
+    }
+  }
+
+  /** Sends a PLI for the publisher's video, at most once per {@link InputTrack#KEYFRAME_REQUEST_INTERVAL_NANOS}. */
+  void requestKeyframe(long nowNanos, Publisher p) {
+    InputTrack video = p.video;
+    if (video == null || !p.endpoint.isReady() || !video.takeKeyframeRequest(nowNanos)) {
+      return;
+    }
+    int len = new Pli(p.localSsrc, video.ssrc).writeTo(out, 0);
+    p.endpoint.sendRtcp(out, 0, len);
+  }
+
+  /** The periodic receiver report (RFC 3550 §6.4.2) plus REMB to one publisher. */
+  public void sendReceiverReports(long nowNanos, Publisher p) {
+    if (!p.endpoint.isReady()) {
+      return;
+    }
+    List<ReportBlock> blocks = new ArrayList<>(2);
+    List<Integer> ssrcs = new ArrayList<>(2);
+    for (InputTrack t : new InputTrack[] {p.audio, p.video}) {
+      if (t == null || !t.ssrcKnown || !t.stats.hasData()) {
+        continue;
+      }
+      ReceiveStats st = t.stats;
+      blocks.add(new ReportBlock(t.ssrc, st.takeFractionLost(), st.cumulativeLost(),
+          st.extendedHighestSeq() & 0xFFFFFFFFL, st.jitter(), st.lastSr(), st.delaySinceLastSr(nowNanos)));
+      ssrcs.add(t.ssrc);
+    }
+    if (blocks.isEmpty()) {
+      return;
+    }
+    int len = new ReceiverReport(p.localSsrc, blocks).writeTo(out, 0);
+    len += new Remb(p.localSsrc, PUBLISHER_REMB_BPS, ssrcs).writeTo(out, len);
+    p.endpoint.sendRtcp(out, 0, len);
+  }
+
+  private static void putShort(byte[] b, int off, int v) {
+    b[off] = (byte) (v >>> 8);
+    b[off + 1] = (byte) v;
+  }
+
+  private static void putInt(byte[] b, int off, int v) {
+    b[off] = (byte) (v >>> 24);
+    b[off + 1] = (byte) (v >>> 16);
+    b[off + 2] = (byte) (v >>> 8);
+    b[off + 3] = (byte) v;
+  }
+
+  /** A stream: its sources by id (in publish order) and its viewers. */
+  private static final class Stream {
+    final StreamId id;
+    final Map<SourceId, Publisher> sources = new java.util.LinkedHashMap<>();
+    final List<Viewer> viewers = new ArrayList<>();
+
+    Stream(StreamId id) {
+      this.id = id;
+    }
+
+    Publisher firstActiveSource() {
+      for (Publisher p : sources.values()) {
+        if (p.active) {
+          return p;
+        }
+      }
+      return null;
+    }
+  }
+}
