@@ -20,9 +20,9 @@ import java.util.Set;
  * and has at least one codec in common ({@link CodecNegotiator}). Every other section is rejected
  * in the answer (port 0) but keeps its mid.
  *
- * @throws SdpException {@code bad_sdp} when the offer says {@code a=setup:passive} or anything but
- *     actpass/active (RFC 5763 §5: we must be the DTLS server) or has no BUNDLE group;
- *     {@code no_common_codec} when no section can be accepted
+ * <p>Both methods throw {@link SdpException}: {@code bad_sdp} when the offer says
+ * {@code a=setup:passive} or anything but actpass/active (RFC 5763 §5: we must be the DTLS server)
+ * or has no BUNDLE group; {@code no_common_codec} when no section can be accepted.
  */
 public final class Negotiation {
   private static final Set<String> RTP_PROTOS = Set.of("UDP/TLS/RTP/SAVPF", "RTP/SAVPF");

@@ -3,7 +3,6 @@ package dev.odeon.sfu.sdp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The line syntax of SDP (RFC 8866 §5), the part that knows nothing about WebRTC.
@@ -29,7 +28,14 @@ final class SdpParser {
   /** More m= sections than any session of ours needs; bounds the work per offer. */
   static final int MAX_MEDIA_SECTIONS = 64;
 
-  private static final Pattern SPACES = Pattern.compile(" +");
+  /** RFC 8866 §9 token-char: visible ASCII except the separators. */
+  private static final boolean[] TOKEN_CHAR = new boolean[128];
+
+  static {
+    for (char c = 0x21; c < 0x7f; c++) {
+      TOKEN_CHAR[c] = "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+    }
+  }
 
   final List<Attribute> sessionAttributes = new ArrayList<>();
   final List<MediaSection> media = new ArrayList<>();
@@ -44,7 +50,8 @@ final class SdpParser {
     if (sdp == null || sdp.isEmpty()) {
       throw SdpException.bad("empty SDP");
     }
-    if (sdp.length() > MAX_BYTES || utf8Length(sdp) > MAX_BYTES) {
+    if (sdp.length() > MAX_BYTES
+        || sdp.length() > MAX_BYTES / 3 && utf8Length(sdp) > MAX_BYTES) {
       throw SdpException.bad("SDP larger than " + MAX_BYTES + " bytes");
     }
     SdpParser parser = new SdpParser();
@@ -160,7 +167,19 @@ final class SdpParser {
 
   /** The space-separated fields of a value, leading and trailing blanks ignored; never empty. */
   static String[] fields(String value) {
-    return SPACES.split(value.trim(), -1);
+    List<String> fields = new ArrayList<>(4);
+    String s = value.trim();
+    int start = 0;
+    while (start <= s.length()) {
+      int space = s.indexOf(' ', start);
+      int end = space < 0 ? s.length() : space;
+      fields.add(s.substring(start, end));
+      start = end + 1;
+      while (space >= 0 && start < s.length() && s.charAt(start) == ' ') {
+        start++;
+      }
+    }
+    return fields.toArray(new String[0]);
   }
 
   /** True for 1..maxDigits ASCII digits, so that {@code Integer.parseInt} cannot fail. */
@@ -176,11 +195,11 @@ final class SdpParser {
     return true;
   }
 
-  /** RFC 8866 §9 token: visible ASCII except the separators. */
+  /** RFC 8866 §9 token (an empty string passes; callers check emptiness). */
   static boolean isToken(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c <= 0x20 || c >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+      if (c >= 0x80 || !TOKEN_CHAR[c]) {
         return false;
       }
     }

@@ -20,8 +20,6 @@ import java.util.Set;
  *   <li>ICE credentials and a sha-256 fingerprint on the BUNDLE-tagged section (the first mid of the
  *       group, else the first section) or at session level.
  * </ul>
- *
- * @throws SdpException from {@code parse}: {@code bad_sdp}, or {@code no_fingerprint}; never anything else
  */
 public record SessionDescription(
     List<Attribute> attributes, List<MediaSection> media, RemoteTransport transport) {
@@ -32,7 +30,11 @@ public record SessionDescription(
     Objects.requireNonNull(transport, "transport");
   }
 
-  /** Parses and checks an SDP; see the class comment for what is required. */
+  /**
+   * Parses and checks an SDP; see the class comment for what is required.
+   *
+   * @throws SdpException {@code bad_sdp} or {@code no_fingerprint}; never any other exception
+   */
   public static SessionDescription parse(String sdp) {
     SdpParser parsed = SdpParser.parse(sdp);
     checkMids(parsed.media);

@@ -224,6 +224,22 @@ class PublishNegotiationTest {
     assertTrue(audio.contains("a=candidate:2 1 udp 2130706175 ::1 10000 typ host"));
   }
 
+  @Test
+  void bracedMsidAsFirefoxWritesIt() {
+    String sdp = Offers.edit(Offers.publish(), "a=msid:",
+        "a=msid:{5b7c2a1e-0d3f-4c6e-9a8b-7f6e5d4c3b2a} {0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9}");
+    Msid msid = publish(sdp, Options.defaults()).media().get(0).msid().orElseThrow();
+    assertEquals("{0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9}", msid.trackId());
+  }
+
+  @Test
+  void portZeroIsRejectedUnlessBundleOnly() {
+    String rejected = Offers.publish().replace("m=video 9 ", "m=video 0 ");
+    assertFalse(publish(rejected, Options.defaults()).media().get(1).accepted());
+    String bundleOnly = rejected.replace("a=mid:1\r\n", "a=mid:1\r\na=bundle-only\r\n");
+    assertTrue(publish(bundleOnly, Options.defaults()).media().get(1).accepted());
+  }
+
   private static String code(String sdp, Options options) {
     return assertThrows(SdpException.class, () -> publish(sdp, options)).code();
   }
