@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Odeon WebRTC SFU: HTTP + WebSocket signaling and the UDP media server.")
 public final class Main implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
   @Spec CommandSpec spec;
 
   @Option(names = "--http-host", defaultValue = "${env:ODEON_HTTP_HOST:-127.0.0.1}", description = "HTTP bind address (env ODEON_HTTP_HOST, default ${DEFAULT-VALUE}).")
@@ -53,7 +57,15 @@ public final class Main implements Callable<Integer> {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).execute(args);
+    CommandLine command = new CommandLine(new Main());
+    command.setExecutionExceptionHandler(
+        (e, cl, parsed) -> {
+          // A failed start (port in use, engine refusing) is one clear line, not a stack trace.
+          LOG.error("Odeon failed to start: {}", e.toString());
+          LOG.debug("start failure", e);
+          return 1;
+        });
+    int code = command.execute(args);
     if (code != 0) {
       System.exit(code);
     }
