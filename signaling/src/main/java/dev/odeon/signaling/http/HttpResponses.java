@@ -34,7 +34,7 @@ public final class HttpResponses {
     FullHttpResponse response =
         new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-    response.headers().set("X-Content-Type-Options", "nosniff");
+    response.headers().set("x-content-type-options", "nosniff");
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_CACHE);
     HttpUtil.setContentLength(response, body.length);
     HttpUtil.setKeepAlive(response, keepAlive);

@@ -65,6 +65,8 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
     try {
       decoder = new QueryStringDecoder(uri);
       path = decoder.path();
+      decoder.parameters(); // decoded lazily: force it here so a bad escape is a 400, not a throw
+
     } catch (IllegalArgumentException e) {
       HttpResponses.error(ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "bad_request", "malformed URI");
       return;

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Routes media events to WebSocket connections: the single {@link MediaEvents} listener.
@@ -48,12 +49,12 @@ public final class StreamHub implements MediaEvents {
 
   @Override
   public void onEvent(MediaEvent event) {
-    executor.execute(() -> handle(event));
+    post(() -> handle(event));
   }
 
   /** {@code peer} publishes through {@code session}; it will hear if the engine ends it. */
   public void publisherJoined(Peer peer, StreamId stream, SessionId session) {
-    executor.execute(() -> owners.put(session, new Owner(peer, stream, false)));
+    post(() -> owners.put(session, new Owner(peer, stream, false)));
   }
 
   /**
@@ -61,7 +62,7 @@ public final class StreamHub implements MediaEvents {
    * sends the view response), then sends {@code active} for every source already live.
    */
   public void viewerJoined(Peer peer, StreamId stream, SessionId session, Runnable beforeEvents) {
-    executor.execute(
+    post(
         () -> {
           beforeEvents.run();
           owners.put(session, new Owner(peer, stream, true));
@@ -75,7 +76,15 @@ public final class StreamHub implements MediaEvents {
   /** The owning connection ended these sessions itself (unpublish, socket closed). */
   public void sessionsEnded(Collection<SessionId> sessions) {
     Set<SessionId> copy = Set.copyOf(sessions);
-    executor.execute(() -> copy.forEach(this::forget));
+    post(() -> copy.forEach(this::forget));
+  }
+
+  private void post(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      // The server is shutting down; nobody is left to tell. Never throw into the media thread.
+    }
   }
 
   private void handle(MediaEvent event) {

@@ -9,6 +9,8 @@ import dev.odeon.signaling.http.WebSocketUpgrader;
 import dev.odeon.signaling.metrics.OdeonMetrics;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -50,12 +52,17 @@ public final class WsUpgrader implements WebSocketUpgrader {
   public void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
     List<String> values = new QueryStringDecoder(request.uri()).parameters().get("token");
     String token = values == null || values.size() != 1 ? null : values.get(0);
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
     TokenClaims claims;
     try {
       claims = tokens.verify(token, clock.instant());
     } catch (TokenException e) {
+      HttpResponses.error(ctx, keepAlive, HttpResponseStatus.UNAUTHORIZED, e.code(), e.getMessage());
+      return;
+    }
+    if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true)) {
       HttpResponses.error(
-          ctx, HttpUtil.isKeepAlive(request), HttpResponseStatus.UNAUTHORIZED, e.code(), e.getMessage());
+          ctx, keepAlive, HttpResponseStatus.BAD_REQUEST, "bad_request", "not a WebSocket upgrade request");
       return;
     }
     ctx.pipeline().addLast(new WebSocketServerProtocolHandler(config), new WsConnection(claims, deps));

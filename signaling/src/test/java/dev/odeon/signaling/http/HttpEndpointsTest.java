@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.odeon.signaling.FakeMediaService;
+import dev.odeon.signaling.SignalingConfig;
+import dev.odeon.signaling.SignalingServer;
 import dev.odeon.signaling.TestServer;
 import dev.odeon.signaling.auth.Role;
 import dev.odeon.signaling.auth.TokenClaims;
@@ -14,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +47,29 @@ class HttpEndpointsTest {
     HttpResponse<String> response = server.get("/healthz");
     assertEquals(200, response.statusCode());
     assertEquals("ok", json(response).get("status").asText());
+  }
+
+  @Test
+  void healthzIs503UntilReady() throws Exception {
+    SignalingServer starting = new SignalingServer(
+        SignalingConfig.of("127.0.0.1", 0, true), server.tokens, new FakeMediaService(), Clock.systemUTC());
+    starting.start();
+    try {
+      HttpResponse<String> response = server.http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + starting.port() + "/healthz")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, response.statusCode());
+      assertEquals("starting", json(response).get("status").asText());
+    } finally {
+      starting.close();
+    }
+  }
+
+  @Test
+  void webSocketPathWithoutUpgradeIs400AfterTheTokenCheck() throws Exception {
+    HttpResponse<String> response = server.get("/ws?token=" + server.token(Role.VIEWER, "demo", null));
+    assertEquals(400, response.statusCode());
+    assertEquals("bad_request", json(response).get("error").get("code").asText());
   }
 
   @Test
@@ -120,6 +147,9 @@ class HttpEndpointsTest {
     assertEquals(400, server.get("/api/dev/token?stream=demo&role=admin").statusCode());
     assertEquals(400, server.get("/api/dev/token?stream=de%20mo&role=viewer").statusCode());
     assertEquals(400, server.get("/api/dev/token?stream=demo&role=viewer&source=cam").statusCode());
+    String badEscape = raw("GET /api/dev/token?stream=%zz&role=viewer HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertTrue(badEscape.startsWith("HTTP/1.1 400 ") && badEscape.contains("\"bad_request\""), badEscape);
+    assertEquals(400, server.get("/api/dev/token?stream=a&stream=b&role=viewer").statusCode());
   }
 
   @Test
