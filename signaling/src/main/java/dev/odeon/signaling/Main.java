@@ -1,0 +1,130 @@
+package dev.odeon.signaling;
+
+import dev.odeon.signaling.auth.TokenService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The server's entry point ({@code ./odeon run [opts]}): parses options (each also read from an
+ * {@code ODEON_*} environment variable), launches media then HTTP through {@link Launcher}, and
+ * keeps the process alive until a shutdown hook closes everything. Main thread.
+ */
+@Command(
+    name = "odeon",
+    mixinStandardHelpOptions = true,
+    description = "Odeon WebRTC SFU: HTTP + WebSocket signaling and the UDP media server.")
+public final class Main implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--http-host", defaultValue = "${env:ODEON_HTTP_HOST:-127.0.0.1}", description = "HTTP bind address (env ODEON_HTTP_HOST, default ${DEFAULT-VALUE}).")
+  String httpHost;
+
+  @Option(names = "--http-port", defaultValue = "${env:ODEON_HTTP_PORT:-8080}", description = "HTTP port, 0 = ephemeral (env ODEON_HTTP_PORT, default ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--media-host", defaultValue = "${env:ODEON_MEDIA_HOST:-127.0.0.1}", description = "UDP bind address of the media server (env ODEON_MEDIA_HOST, default ${DEFAULT-VALUE}).")
+  String mediaHost;
+
+  @Option(names = "--media-port", defaultValue = "${env:ODEON_MEDIA_PORT:-10000}", description = "UDP media port, 0 = ephemeral (env ODEON_MEDIA_PORT, default ${DEFAULT-VALUE}).")
+  int mediaPort;
+
+  @Option(names = "--public-ip", split = ",", defaultValue = "${env:ODEON_PUBLIC_IP}", description = "Address advertised as ICE candidate; repeatable or comma-separated (env ODEON_PUBLIC_IP; default: the media host, or 127.0.0.1 when that is a wildcard).")
+  List<String> publicIps = new ArrayList<>();
+
+  @Option(names = "--dev", negatable = true, defaultValue = "${env:ODEON_DEV:-true}", fallbackValue = "true", description = "Dev mode: mint tokens for loopback pages without credentials (env ODEON_DEV, default on).")
+  boolean dev;
+
+  @Option(names = "--api-key", defaultValue = "${env:ODEON_API_KEY}", description = "API key id (env ODEON_API_KEY; dev default devkey).")
+  String apiKey;
+
+  @Option(names = "--api-secret", defaultValue = "${env:ODEON_API_SECRET}", description = "API secret, at least 32 bytes; prefer the env ODEON_API_SECRET (dev default: a public dev secret).")
+  String apiSecret;
+
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public static void main(String[] args) {
+    CommandLine command = new CommandLine(new Main());
+    command.setExecutionExceptionHandler(
+        (e, cl, parsed) -> {
+          // A failed start (port in use, engine refusing) is one clear line, not a stack trace.
+          LOG.error("Odeon failed to start: {}", e.toString());
+          LOG.debug("start failure", e);
+          return 1;
+        });
+    int code = command.execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ServerOptions options = options();
+    Launcher.Running running = Launcher.launch(options, Launcher.UDP, Clock.systemUTC());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                },
+                "odeon-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Applies defaults and checks the combination; a bad one is a usage error (exit code 2). */
+  ServerOptions options() {
+    List<String> ips = new ArrayList<>();
+    for (String ip : publicIps == null ? List.<String>of() : publicIps) {
+      if (ip != null && !ip.isBlank()) {
+        ips.add(ip.trim());
+      }
+    }
+    if (ips.isEmpty()) {
+      ips.add(Launcher.isWildcard(mediaHost) ? "127.0.0.1" : mediaHost);
+    }
+    String key = blankToNull(apiKey);
+    String secret = blankToNull(apiSecret);
+    if (dev) {
+      key = key == null ? ServerOptions.DEV_KEY : key;
+      secret = secret == null ? ServerOptions.DEV_SECRET : secret;
+    } else {
+      if (key == null || secret == null) {
+        throw usage("outside dev mode --api-key and --api-secret (or ODEON_API_KEY/ODEON_API_SECRET) are required");
+      }
+      if (secret.equals(ServerOptions.DEV_SECRET)) {
+        throw usage("the dev secret is public; choose another --api-secret outside dev mode");
+      }
+    }
+    if (secret.getBytes(StandardCharsets.UTF_8).length < TokenService.MIN_SECRET_BYTES) {
+      throw usage("--api-secret must be at least " + TokenService.MIN_SECRET_BYTES + " bytes");
+    }
+    if (httpPort < 0 || httpPort > 65535 || mediaPort < 0 || mediaPort > 65535) {
+      throw usage("ports must be within 0..65535");
+    }
+    return new ServerOptions(httpHost, httpPort, mediaHost, mediaPort, ips, dev, key, secret);
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.odeon.signaling;
+
+import dev.odeon.sfu.api.DropReason;
+import dev.odeon.sfu.api.MediaEvent;
+import dev.odeon.sfu.api.MediaEvents;
+import dev.odeon.sfu.api.MediaException;
+import dev.odeon.sfu.api.MediaService;
+import dev.odeon.sfu.api.MediaStats;
+import dev.odeon.sfu.api.PublishRequest;
+import dev.odeon.sfu.api.SessionAnswer;
+import dev.odeon.sfu.api.SessionId;
+import dev.odeon.sfu.api.ViewRequest;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A media engine that answers at once with canned SDP and records what it was asked. */
+public final class FakeMediaService implements MediaService {
+  public static final String PUBLISH_ANSWER = "v=0\r\no=fake-publish-answer\r\n";
+  public static final String VIEW_ANSWER = "v=0\r\no=fake-view-answer\r\n";
+
+  public final BlockingQueue<PublishRequest> publishes = new LinkedBlockingQueue<>();
+  public final BlockingQueue<ViewRequest> views = new LinkedBlockingQueue<>();
+  public final BlockingQueue<SessionId> closed = new LinkedBlockingQueue<>();
+  private final AtomicInteger sessions = new AtomicInteger();
+  private volatile MediaEvents listener;
+  private volatile MediaException nextFailure;
+
+  @Override
+  public CompletableFuture<SessionAnswer> publish(PublishRequest request) {
+    publishes.add(request);
+    return answer("pub-", PUBLISH_ANSWER);
+  }
+
+  @Override
+  public CompletableFuture<SessionAnswer> view(ViewRequest request) {
+    views.add(request);
+    return answer("view-", VIEW_ANSWER);
+  }
+
+  private CompletableFuture<SessionAnswer> answer(String prefix, String sdp) {
+    MediaException failure = nextFailure;
+    if (failure != null) {
+      nextFailure = null;
+      return CompletableFuture.failedFuture(failure);
+    }
+    return CompletableFuture.completedFuture(
+        new SessionAnswer(new SessionId(prefix + sessions.incrementAndGet()), sdp));
+  }
+
+  /** The next publish or view fails with {@code failure}. */
+  public void failNext(MediaException failure) {
+    nextFailure = failure;
+  }
+
+  @Override
+  public void close(SessionId session, String reason) {
+    closed.add(session);
+  }
+
+  @Override
+  public void setListener(MediaEvents listener) {
+    this.listener = listener;
+  }
+
+  /** Delivers an event as the media thread would. */
+  public void emit(MediaEvent event) {
+    listener.onEvent(event);
+  }
+
+  public SessionId awaitClosed() throws InterruptedException {
+    return closed.poll(5, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public MediaStats stats() {
+    return new MediaStats() {
+      @Override public int sessions() { return sessions.get(); }
+      @Override public int publishers() { return 1; }
+      @Override public int viewers() { return 2; }
+      @Override public long packetsIn() { return 100; }
+      @Override public long bytesIn() { return 120_000; }
+      @Override public long packetsOut() { return 200; }
+      @Override public long bytesOut() { return 240_000; }
+      @Override public long drops(DropReason reason) { return reason.ordinal(); }
+    };
+  }
+}
