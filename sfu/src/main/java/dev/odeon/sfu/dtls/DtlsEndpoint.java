@@ -127,18 +127,20 @@ public final class DtlsEndpoint {
 
     /**
      * Takes a copy of one DTLS datagram from the peer. Never blocks; bad input is dropped, never thrown
-     * (see {@link DtlsRecords} for what is dropped before BouncyCastle sees it).
+     * (see {@link DtlsRecords} for what is dropped before BouncyCastle sees it). Returns false when
+     * the datagram was dropped that way, so the caller can count it.
      */
-    public void handleDatagram(byte[] buf, int off, int len) {
+    public boolean handleDatagram(byte[] buf, int off, int len) {
         State s = state.get();
         if (s == State.FAILED || s == State.CLOSED || len <= 0 || len > QueueDatagramTransport.RECEIVE_LIMIT
                 || !DtlsRecords.isPlausible(buf, off, len)) {
-            return;
+            return false;
         }
         transport.offerInbound(Arrays.copyOfRange(buf, off, off + len));
         if (s == State.CONNECTED) {
             pumpReceive();
         }
+        return true;
     }
 
     /** The next datagram to send to the peer, or null. */

@@ -129,6 +129,12 @@ public final class MediaEngine {
     return s;
   }
 
+  /** True once the session's DTLS handshake completed and its SRTP keys are in place. */
+  boolean isConnected(SessionId id) {
+    PeerSession s = sessions.get(id);
+    return s != null && s.srtp != null;
+  }
+
   /** Closes a session on the signaling layer's request. */
   public void close(long nowNanos, SessionId id, String reason) {
     PeerSession s = sessions.get(id);
@@ -178,7 +184,9 @@ public final class MediaEngine {
     if (s == null) {
       stats.countDrop(DropReason.UNKNOWN_ADDRESS);
     } else if (first >= 20 && first <= 63) {
-      s.dtls.handleDatagram(buf, off, len);
+      if (!s.dtls.handleDatagram(buf, off, len)) {
+        stats.countDrop(DropReason.DTLS_ERROR);
+      }
       drainDtls(nowNanos, s);
     } else if (first >= 128 && first <= 191) {
       handleSrtp(nowNanos, s, buf, off, len);

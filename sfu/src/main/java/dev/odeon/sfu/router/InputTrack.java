@@ -16,7 +16,8 @@ final class InputTrack {
   final ReceiveStats stats;
   int ssrc;
   boolean ssrcKnown;
-  private long lastKeyframeRequest = Long.MIN_VALUE;
+  private long lastKeyframeRequest;
+  private boolean keyframeRequested;
   private int firSeq;
 
   InputTrack(MediaLine line) {
@@ -41,9 +42,11 @@ final class InputTrack {
 
   /** True when a keyframe request may go out now (and records it), per the rate limit. */
   boolean takeKeyframeRequest(long nowNanos) {
-    if (!ssrcKnown || nowNanos - lastKeyframeRequest < KEYFRAME_REQUEST_INTERVAL_NANOS) {
+    if (!ssrcKnown
+        || (keyframeRequested && nowNanos - lastKeyframeRequest < KEYFRAME_REQUEST_INTERVAL_NANOS)) {
       return false;
     }
+    keyframeRequested = true;
     lastKeyframeRequest = nowNanos;
     return true;
   }

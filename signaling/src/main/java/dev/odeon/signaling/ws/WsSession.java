@@ -73,6 +73,7 @@ final class WsSession {
       case "publish" -> publish(frame.id(), frame.data());
       case "unpublish" -> unpublish(frame.id());
       case "view" -> view(frame.id(), frame.data());
+      case "keepalive" -> succeed("keepalive", frame.id(), Json.object());
       default -> {
         return false;
       }

@@ -1,0 +1,221 @@
+package dev.odeon.sfu.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.odeon.sfu.api.DropReason;
+import dev.odeon.sfu.api.MediaEvent;
+import dev.odeon.sfu.api.PublishRequest;
+import dev.odeon.sfu.api.SessionAnswer;
+import dev.odeon.sfu.api.SourceId;
+import dev.odeon.sfu.api.StreamId;
+import dev.odeon.sfu.api.ViewRequest;
+import dev.odeon.sfu.dtls.DtlsEndpoint;
+import dev.odeon.sfu.rtp.RtpBuilder;
+import dev.odeon.sfu.rtp.RtpPacket;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole media path in memory: a publisher and a viewer made of our own ICE, DTLS and SRTP code
+ * talk to a {@link MediaEngine} through a fake network, with real handshakes and real crypto.
+ */
+class MediaEngineTest {
+  private static final StreamId STREAM = new StreamId("s1");
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final Semaphore wakeups = new Semaphore(0);
+  private final Random rnd = new Random(7);
+  private final List<MediaEvent> events = new ArrayList<>();
+  private final Map<InetSocketAddress, TestPeer> peers = new HashMap<>();
+  private final List<Object[]> wire = new ArrayList<>();
+  private long now = 1_000_000_000L;
+  private final MediaEngine engine = new MediaEngine(List.of("127.0.0.1"), 10000,
+      (to, buf, off, len) -> wire.add(new Object[] {to, java.util.Arrays.copyOfRange(buf, off, off + len)}),
+      executor, wakeups::release);
+
+  @AfterEach
+  void tearDown() {
+    engine.shutdown(now);
+    executor.shutdownNow();
+  }
+
+  @Test
+  void publisherReachesViewerWithRewrittenContinuousStreams() throws Exception {
+    engine.setListener(events::add);
+    TestPeer pub = connect(true, 5001);
+    assertTrue(events.stream().anyMatch(e -> e instanceof MediaEvent.SourceActive));
+    TestPeer viewer = connect(false, 5002);
+    int viewerVideoSsrc = viewer.announcedSsrc("1");
+
+    int pubSsrc = 0x1234;
+    sendVideo(pub, pubSsrc, 100, 9000, true);
+    sendVideo(pub, pubSsrc, 101, 9000, false);
+    List<RtpPacket> got = deliveredRtp(viewer);
+    assertEquals(2, got.size(), "both packets of the keyframe reach the viewer");
+    assertEquals(viewerVideoSsrc, got.get(0).ssrc());
+    assertEquals(96, got.get(0).payloadType());
+    assertEquals((got.get(0).sequenceNumber() + 1) & 0xFFFF, got.get(1).sequenceNumber());
+    int lastSeq = got.get(1).sequenceNumber();
+    long lastTs = got.get(1).timestamp();
+
+    // The publisher stops and publishes again: new session, new SSRC, new bases.
+    engine.close(now, sessionOf(pub), "unpublish");
+    assertTrue(events.stream().anyMatch(e -> e instanceof MediaEvent.SourceInactive));
+    now += 2_000_000_000L;
+    TestPeer pub2 = connect(true, 5003);
+    sendVideo(pub2, 0x9999, 40000, 777, true);
+    got = deliveredRtp(viewer);
+    assertEquals(1, got.size());
+    assertEquals(viewerVideoSsrc, got.get(0).ssrc(), "the viewer's SSRC stays the same");
+    assertEquals((lastSeq + 1) & 0xFFFF, got.get(0).sequenceNumber(), "sequence continues");
+    long advanced = (got.get(0).timestamp() - lastTs) & 0xFFFFFFFFL;
+    assertTrue(advanced >= 90000 * 2 - 90000 / 10 && advanced <= 90000 * 3,
+        "timestamp advanced by the elapsed 2 s: " + advanced);
+  }
+
+  @Test
+  void garbageIsDroppedAndCountedWithoutHarm() throws Exception {
+    TestPeer pub = connect(true, 5001);
+    TestPeer viewer = connect(false, 5002);
+    Random garbage = new Random(42);
+    byte[] buf = new byte[1500];
+    for (int i = 0; i < 10_000; i++) {
+      int len = 1 + garbage.nextInt(1400);
+      garbage.nextBytes(buf);
+      // From the viewer's and the publisher's own addresses too: a spoofer on their 5-tuple.
+      InetSocketAddress from = switch (i % 3) {
+        case 0 -> pub.address;
+        case 1 -> viewer.address;
+        default -> new InetSocketAddress("127.0.0.1", 6000 + i % 50);
+      };
+      engine.handleDatagram(now, from, buf, 0, len);
+    }
+    long dropped = 0;
+    for (DropReason r : DropReason.values()) {
+      dropped += engine.stats().drops(r);
+    }
+    assertTrue(dropped > 9_000, "garbage was counted as dropped: " + dropped);
+    wire.clear();
+    sendVideo(pub, 0x1234, 1, 1, true);
+    assertEquals(1, deliveredRtp(viewer).size(), "media still flows after the garbage");
+  }
+
+  @Test
+  void badOffersGetClearCodes() {
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.odeon.sfu.api.MediaException.class,
+        () -> engine.publish(now, new PublishRequest(STREAM, SourceId.DEFAULT, "v=0\r\nnonsense", "x")));
+    assertEquals("bad_sdp", e.code());
+    TestPeer p = new TestPeer(1, true, rnd);
+    String noFingerprint = p.offer().replaceAll("a=fingerprint:[^\r]*\r\n", "");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.odeon.sfu.api.MediaException.class,
+        () -> engine.view(now, new ViewRequest(STREAM, noFingerprint, "x")));
+    assertEquals("no_fingerprint", e.code());
+    String unknownCodecs = p.offer().replace("opus/48000/2", "foo/48000/2").replace("VP8/90000", "bar/90000");
+    e = org.junit.jupiter.api.Assertions.assertThrows(dev.odeon.sfu.api.MediaException.class,
+        () -> engine.publish(now, new PublishRequest(STREAM, SourceId.DEFAULT, unknownCodecs, "x")));
+    assertEquals("no_common_codec", e.code());
+  }
+
+  private final Map<TestPeer, dev.odeon.sfu.api.SessionId> sessions = new HashMap<>();
+
+  private dev.odeon.sfu.api.SessionId sessionOf(TestPeer p) {
+    return sessions.get(p);
+  }
+
+  private TestPeer connect(boolean publisher, int port) throws Exception {
+    TestPeer peer = new TestPeer(port, publisher, rnd);
+    peers.put(peer.address, peer);
+    SessionAnswer answer = publisher
+        ? engine.publish(now, new PublishRequest(STREAM, SourceId.DEFAULT, peer.offer(), "p"))
+        : engine.view(now, new ViewRequest(STREAM, peer.offer(), "v"));
+    sessions.put(peer, answer.session());
+    peer.answer = answer.answerSdp();
+    byte[] check = peer.bindingRequest(rnd);
+    engine.handleDatagram(now, peer.address, check, 0, check.length);
+    assertFalse(wire.isEmpty(), "binding response sent");
+    wire.clear();
+    peer.startDtls(TestPeer.fingerprintOf(peer.answer), executor, wakeups::release);
+    await(() -> {
+      pump();
+      return peer.dtls.state() == DtlsEndpoint.State.CONNECTED
+          && engine.isConnected(answer.session());
+    });
+    peer.srtp = peer.dtls.newSrtpSession();
+    return peer;
+  }
+
+  /** Moves datagrams between the peers' DTLS clients and the engine until both go quiet. */
+  private void pump() {
+    engine.handleTimeout(now);
+    for (TestPeer p : peers.values()) {
+      if (p.dtls == null) {
+        continue;
+      }
+      for (byte[] d; (d = p.dtls.pollTransmit()) != null; ) {
+        engine.handleDatagram(now, p.address, d, 0, d.length);
+      }
+    }
+    List<Object[]> out = new ArrayList<>(wire);
+    wire.clear();
+    for (Object[] w : out) {
+      TestPeer p = peers.get(w[0]);
+      byte[] d = (byte[]) w[1];
+      if (p != null && p.dtls != null && (d[0] & 0xFF) >= 20 && (d[0] & 0xFF) <= 63) {
+        p.dtls.handleDatagram(d, 0, d.length);
+      } else if (p != null) {
+        p.received.add(d);
+      }
+    }
+  }
+
+  private void await(BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!done.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "condition not reached within 20 s");
+      wakeups.tryAcquire(50, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void sendVideo(TestPeer pub, int ssrc, int seq, long ts, boolean keyframe) {
+    // VP8 payload descriptor with S=1, PID=0, then a payload header whose P bit says key frame.
+    byte[] payload = new byte[200];
+    payload[0] = 0x10;
+    payload[1] = (byte) (keyframe ? 0x00 : 0x01);
+    byte[] pkt = new RtpBuilder().payloadType(96).sequenceNumber(seq).timestamp(ts).ssrc(ssrc)
+        .payload(payload).build();
+    byte[] buf = java.util.Arrays.copyOf(pkt, pkt.length + 64);
+    int len = pub.srtp.protectRtp(buf, 0, pkt.length);
+    engine.handleDatagram(now, pub.address, buf, 0, len);
+  }
+
+  /** Decrypts every RTP packet the engine sent to {@code viewer} since the last call. */
+  private List<RtpPacket> deliveredRtp(TestPeer viewer) {
+    pump();
+    List<RtpPacket> rtp = new ArrayList<>();
+    for (byte[] d : viewer.received) {
+      if (RtpPacket.isRtcp(d, 0, d.length)) {
+        continue;
+      }
+      int len = viewer.srtp.unprotectRtp(d, 0, d.length);
+      assertTrue(len > 0, "viewer can decrypt what it got");
+      RtpPacket p = RtpPacket.parse(d, 0, len);
+      assertNotNull(p);
+      rtp.add(p);
+    }
+    viewer.received.clear();
+    return rtp;
+  }
+}

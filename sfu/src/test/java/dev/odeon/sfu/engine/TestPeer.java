@@ -1,0 +1,102 @@
+package dev.odeon.sfu.engine;
+
+import dev.odeon.sfu.dtls.DtlsCertificate;
+import dev.odeon.sfu.dtls.DtlsEndpoint;
+import dev.odeon.sfu.ice.IceCredentials;
+import dev.odeon.sfu.ice.StunMessage;
+import dev.odeon.sfu.sdp.SessionDescription;
+import dev.odeon.sfu.srtp.SrtpSession;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executor;
+
+/**
+ * A browser stand-in for engine tests: makes a Chrome-shaped offer, does the ICE check, the DTLS
+ * client handshake and SRTP with our own protocol code. Not thread-safe; the test drives it.
+ */
+final class TestPeer {
+  final InetSocketAddress address;
+  final DtlsCertificate cert = DtlsCertificate.generate();
+  final IceCredentials ice;
+  final boolean publisher;
+  DtlsEndpoint dtls;
+  SrtpSession srtp;
+  String answer;
+  final List<byte[]> received = new ArrayList<>();
+
+  TestPeer(int port, boolean publisher, Random rnd) {
+    this.address = new InetSocketAddress("127.0.0.1", port);
+    this.ice = IceCredentials.random(rnd);
+    this.publisher = publisher;
+  }
+
+  String offer() {
+    String dir = publisher ? "sendonly" : "recvonly";
+    String common = "a=ice-ufrag:" + ice.ufrag() + "\r\n"
+        + "a=ice-pwd:" + ice.pwd() + "\r\n"
+        + "a=fingerprint:sha-256 " + cert.fingerprintSha256() + "\r\n"
+        + "a=setup:actpass\r\n"
+        + "a=rtcp-mux\r\n"
+        + "a=" + dir + "\r\n";
+    return "v=0\r\n"
+        + "o=- 1 2 IN IP4 127.0.0.1\r\n"
+        + "s=-\r\n"
+        + "t=0 0\r\n"
+        + "a=group:BUNDLE 0 1\r\n"
+        + "a=msid-semantic: WMS s\r\n"
+        + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+        + "c=IN IP4 0.0.0.0\r\n"
+        + common
+        + "a=mid:0\r\n"
+        + (publisher ? "a=msid:s a0\r\n" : "")
+        + "a=rtpmap:111 opus/48000/2\r\n"
+        + "a=fmtp:111 minptime=10;useinbandfec=1\r\n"
+        + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
+        + "c=IN IP4 0.0.0.0\r\n"
+        + common
+        + "a=mid:1\r\n"
+        + (publisher ? "a=msid:s v0\r\n" : "")
+        + "a=rtpmap:96 VP8/90000\r\n"
+        + "a=rtcp-fb:96 nack pli\r\n";
+  }
+
+  /** The ICE connectivity check a controlling browser sends, nominating the pair. */
+  byte[] bindingRequest(Random rnd) {
+    SessionDescription a = SessionDescription.parse(answer);
+    String serverUfrag = a.media().get(0).attribute("ice-ufrag").orElseThrow();
+    String serverPwd = a.media().get(0).attribute("ice-pwd").orElseThrow();
+    byte[] tx = new byte[12];
+    rnd.nextBytes(tx);
+    return StunMessage.bindingRequest(tx, serverUfrag + ":" + ice.ufrag(),
+        serverPwd.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1845501695L, true, true,
+        rnd.nextLong());
+  }
+
+  void startDtls(String serverFingerprint, Executor executor, Runnable wakeup) {
+    dtls = new DtlsEndpoint(DtlsEndpoint.Role.CLIENT, cert, serverFingerprint, executor, wakeup);
+    dtls.start();
+  }
+
+  /** The SSRC the answer announces for {@code mid} (viewers only). */
+  int announcedSsrc(String mid) {
+    SessionDescription a = SessionDescription.parse(answer);
+    for (var m : a.media()) {
+      if (m.mid().equals(mid)) {
+        String line = m.attributes("ssrc").get(0);
+        return (int) Long.parseLong(line.substring(0, line.indexOf(' ')));
+      }
+    }
+    throw new IllegalStateException("no ssrc for mid " + mid);
+  }
+
+  static String fingerprintOf(String sdp) {
+    for (String line : sdp.split("\r\n")) {
+      if (line.startsWith("a=fingerprint:sha-256 ")) {
+        return line.substring("a=fingerprint:sha-256 ".length());
+      }
+    }
+    throw new IllegalStateException("no fingerprint");
+  }
+}
