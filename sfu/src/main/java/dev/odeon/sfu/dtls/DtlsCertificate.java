@@ -51,15 +51,9 @@ public final class DtlsCertificate {
     }
 
     /**
-     * Generates a fresh key pair and certificate (CN=odeon, random serial), valid from a day ago for
-     * {@link #VALIDITY}. This reads the wall clock once: certificate creation is a start-up step whose
-     * validity dates must be real, not protocol logic driven by the event loop's time.
+     * Generates a fresh key pair and certificate (CN=odeon, random serial), valid from a day before
+     * {@code now} for {@link #VALIDITY}. The caller reads the wall clock (the UDP adapter does, at start).
      */
-    public static DtlsCertificate generate() {
-        return generate(Instant.now());
-    }
-
-    /** As {@link #generate()}, with the current time passed in. */
     public static DtlsCertificate generate(Instant now) {
         // Named-curve parameters, so the certificate carries the secp256r1 OID: browsers and the JDK
         // reject explicit curve parameters.

@@ -57,12 +57,12 @@ public final class MediaEngine {
   private long nextHousekeeping;
   private long nextReports;
 
-  public MediaEngine(List<String> candidateIps, int port, Transmitter transmitter,
-      Executor handshakeExecutor, Runnable wakeup) {
+  public MediaEngine(List<String> candidateIps, int port, DtlsCertificate certificate,
+      Transmitter transmitter, Executor handshakeExecutor, Runnable wakeup) {
     this.transmitter = transmitter;
     this.handshakeExecutor = handshakeExecutor;
     this.wakeup = wakeup;
-    this.certificate = DtlsCertificate.generate();
+    this.certificate = certificate;
     this.router = new Router(this::emit, stats::countDrop);
     this.factory = new SessionFactory(candidateIps, port, certificate.fingerprintSha256(), random);
   }

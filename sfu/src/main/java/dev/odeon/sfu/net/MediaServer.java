@@ -8,6 +8,7 @@ import dev.odeon.sfu.api.PublishRequest;
 import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.SessionId;
 import dev.odeon.sfu.api.ViewRequest;
+import dev.odeon.sfu.dtls.DtlsCertificate;
 import dev.odeon.sfu.engine.MediaEngine;
 import dev.odeon.sfu.engine.Transmitter;
 import java.io.Closeable;
@@ -72,7 +73,8 @@ public final class MediaServer implements MediaService, Closeable {
     channel.configureBlocking(false);
     channel.register(selector, SelectionKey.OP_READ);
     boundPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
-    engine = new MediaEngine(config.candidateIps(), boundPort, new SocketTransmitter(), handshakes,
+    engine = new MediaEngine(config.candidateIps(), boundPort,
+        DtlsCertificate.generate(java.time.Instant.now()), new SocketTransmitter(), handshakes,
         this::wakeup);
     running = true;
     thread = new Thread(this::loop, "odeon-media");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DtlsCertificateTest {
     @Test
     void generatesSelfSignedP256CertificateWithSdpFingerprint() throws Exception {
-        DtlsCertificate cert = DtlsCertificate.generate();
+        DtlsCertificate cert = DtlsCertificate.generate(java.time.Instant.now());
         X509Certificate x509 = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(cert.encoded()));
         x509.verify(x509.getPublicKey());
@@ -29,14 +29,14 @@ class DtlsCertificateTest {
 
     @Test
     void certificatesAreUnique() {
-        DtlsCertificate a = DtlsCertificate.generate();
-        DtlsCertificate b = DtlsCertificate.generate();
+        DtlsCertificate a = DtlsCertificate.generate(java.time.Instant.now());
+        DtlsCertificate b = DtlsCertificate.generate(java.time.Instant.now());
         assertNotEquals(a.fingerprintSha256(), b.fingerprintSha256());
     }
 
     @Test
     void fingerprintMatchingIsCaseInsensitive() {
-        String f = DtlsCertificate.generate().fingerprintSha256();
+        String f = DtlsCertificate.generate(java.time.Instant.now()).fingerprintSha256();
         assertTrue(DtlsCertificate.fingerprintsMatch(f.toLowerCase(), f));
         assertTrue(DtlsCertificate.fingerprintsMatch(" " + f + " ", f));
         assertFalse(DtlsCertificate.fingerprintsMatch(f.substring(3), f));

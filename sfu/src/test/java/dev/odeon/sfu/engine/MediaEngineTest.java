@@ -43,6 +43,7 @@ class MediaEngineTest {
   private final List<Object[]> wire = new ArrayList<>();
   private long now = 1_000_000_000L;
   private final MediaEngine engine = new MediaEngine(List.of("127.0.0.1"), 10000,
+      dev.odeon.sfu.dtls.DtlsCertificate.generate(java.time.Instant.now()),
       (to, buf, off, len) -> wire.add(new Object[] {to, java.util.Arrays.copyOfRange(buf, off, off + len)}),
       executor, wakeups::release);
 

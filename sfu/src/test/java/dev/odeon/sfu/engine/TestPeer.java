@@ -18,7 +18,7 @@ import java.util.concurrent.Executor;
  */
 final class TestPeer {
   final InetSocketAddress address;
-  final DtlsCertificate cert = DtlsCertificate.generate();
+  final DtlsCertificate cert = DtlsCertificate.generate(java.time.Instant.now());
   final IceCredentials ice;
   final boolean publisher;
   DtlsEndpoint dtls;
