@@ -1,0 +1,702 @@
+package dev.odeon.datachannel.sctp;
+
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * One SCTP association (RFC 9260) in the WebRTC profile (RFC 8831), sans-IO.
+ *
+ * <p>Owns the handshake state machine (§5: INIT, INIT ACK with a signed State Cookie, COOKIE ECHO,
+ * COOKIE ACK; simultaneous open as both WebRTC peers do it), verification-tag checks (§8.5), the
+ * send and receive halves ({@link OutboundQueue}, {@link ReceiveTracker}, {@link Reassembler}),
+ * delayed SACK (§6.2), heartbeats (§8.3), graceful shutdown (§9.2), ABORT, FORWARD TSN (RFC 3758)
+ * and stream reset (RFC 6525).
+ *
+ * <p>Use: feed every SCTP packet (one decrypted DTLS record) to {@link #handleInput}, call {@link
+ * #handleTimeout} when {@link #pollTimeout} passes, then drain {@link #pollTransmit} (to DTLS) and
+ * {@link #pollEvent}. Not thread-safe: confined to the owner's event-loop thread. Bad input is
+ * dropped and counted in {@link #counters()}, never thrown.
+ */
+public final class SctpAssociation {
+  private static final long MS = 1_000_000L;
+
+  private final SctpConfig config;
+  private final Random random;
+  private final byte[] secret = new byte[32];
+  private final SctpCounters counters = new SctpCounters();
+  private final ArrayDeque<byte[]> transmit = new ArrayDeque<>();
+  private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
+  private final List<byte[]> control = new ArrayList<>();
+  private final RtoEstimator rto;
+  private SctpState state = SctpState.CLOSED;
+  private boolean wasSetUp;
+  private int myTag;
+  private int peerTag;
+  private int myInitialTsn;
+  private int outboundStreams;
+  private OutboundQueue out;
+  private ReceiveTracker rx;
+  private Reassembler reassembler;
+  private StreamResetter resets;
+  private byte[] handshakeChunk;
+  private long t1Deadline = Long.MAX_VALUE;
+  private int t1Count;
+  private long t2Deadline = Long.MAX_VALUE;
+  private int t2Count;
+  private long sackDeadline = Long.MAX_VALUE;
+  private boolean sackNow;
+  private boolean dataInPacket;
+  private int dataPacketsUnacked;
+  private long heartbeatDeadline = Long.MAX_VALUE;
+  private long heartbeatNonce;
+  private boolean heartbeatOutstanding;
+  private int errorCount;
+
+  /** {@code random} supplies tags, initial TSNs and the cookie secret; tests pass a seeded one. */
+  public SctpAssociation(SctpConfig config, Random random) {
+    this.config = Objects.requireNonNull(config);
+    this.random = Objects.requireNonNull(random);
+    random.nextBytes(secret);
+    this.rto = new RtoEstimator(config.rtoInitialMs() * MS, config.rtoMinMs() * MS,
+        config.rtoMaxMs() * MS);
+  }
+
+  /** An association with a {@link SecureRandom}. */
+  public static SctpAssociation create(SctpConfig config) {
+    return new SctpAssociation(config, new SecureRandom());
+  }
+
+  public SctpState state() {
+    return state;
+  }
+
+  public SctpCounters counters() {
+    return counters;
+  }
+
+  /** Outgoing payload bytes queued or unacknowledged (the data channel's bufferedAmount). */
+  public long bufferedAmount() {
+    return out == null ? 0 : out.bufferedBytes();
+  }
+
+  /** Incoming bytes held for reassembly or ordered delivery. */
+  public long reassemblyBytes() {
+    return reassembler == null ? 0 : reassembler.bufferedBytes();
+  }
+
+  /** Negotiated outbound stream count (0 before the handshake). */
+  public int outboundStreams() {
+    return outboundStreams;
+  }
+
+  /** Starts the handshake as the initiator (RFC 9260 §5.1 A). Both WebRTC peers may call this. */
+  public void connect(long nowNanos) {
+    if (state != SctpState.CLOSED || wasSetUp) {
+      throw new IllegalStateException("connect() needs a fresh association, state " + state);
+    }
+    myTag = nonZeroTag();
+    myInitialTsn = random.nextInt();
+    handshakeChunk = new InitChunk(false, myTag, config.receiveWindow(), config.numStreams(),
+        config.numStreams(), myInitialTsn, true, true, null).encode();
+    transmit.add(packet(0, List.of(handshakeChunk)));
+    state = SctpState.COOKIE_WAIT;
+    t1Count = 0;
+    t1Deadline = nowNanos + rto.rto();
+  }
+
+  /**
+   * Queues a message. Returns false when the association is not established, the stream is out of
+   * range or being reset, or the send buffer is full. {@code data} must not be empty (SCTP cannot
+   * carry an empty message; DCEP uses PPIDs 56/57 for that).
+   */
+  public boolean send(long nowNanos, int streamId, int ppid, byte[] data, boolean ordered,
+      ReliabilityPolicy policy) {
+    Objects.requireNonNull(data);
+    Objects.requireNonNull(policy);
+    if (data.length == 0) {
+      throw new IllegalArgumentException("empty message: use the DCEP empty PPIDs");
+    }
+    if (state != SctpState.ESTABLISHED || streamId < 0 || streamId >= outboundStreams
+        || resets.isResetting(streamId)) {
+      return false;
+    }
+    if (!out.enqueue(nowNanos, streamId, ppid, data, !ordered, policy)) {
+      return false;
+    }
+    flush(nowNanos);
+    return true;
+  }
+
+  /** Asks the peer to reset our outgoing stream (RFC 6525), closing a data channel. */
+  public boolean resetStream(long nowNanos, int streamId) {
+    if (state != SctpState.ESTABLISHED || streamId < 0 || streamId >= outboundStreams) {
+      return false;
+    }
+    resets.request(streamId);
+    flush(nowNanos);
+    return true;
+  }
+
+  /** Graceful close (RFC 9260 §9.2): sends what is queued, then SHUTDOWN. */
+  public void shutdown(long nowNanos) {
+    if (state == SctpState.ESTABLISHED) {
+      state = SctpState.SHUTDOWN_PENDING;
+      progressShutdown(nowNanos);
+      flush(nowNanos);
+    } else if (state == SctpState.COOKIE_WAIT || state == SctpState.COOKIE_ECHOED) {
+      enterClosed();
+      events.add(new SctpEvent.Closed("shutdown before establishment"));
+    }
+  }
+
+  /** Next packet to hand to DTLS, or null. */
+  public byte[] pollTransmit() {
+    return transmit.poll();
+  }
+
+  public SctpEvent pollEvent() {
+    return events.poll();
+  }
+
+  /** Earliest deadline (nanos, same clock as the arguments) or {@link Long#MAX_VALUE}. */
+  public long pollTimeout() {
+    long t = Math.min(Math.min(t1Deadline, t2Deadline), Math.min(sackDeadline, heartbeatDeadline));
+    if (out != null && state != SctpState.CLOSED) {
+      t = Math.min(t, Math.min(out.t3Deadline(), resets.deadline()));
+    }
+    return t;
+  }
+
+  /** One SCTP packet. Malformed, mis-checksummed or mis-tagged packets are dropped and counted. */
+  public void handleInput(long nowNanos, byte[] packet, int off, int len) {
+    if (packet == null || off < 0 || len < 0 || off > packet.length - len) {
+      counters.malformedPackets++;
+      return;
+    }
+    if (!SctpPacket.hasValidChecksum(packet, off, len)) {
+      counters.badChecksum++;
+      return;
+    }
+    SctpPacket p = SctpPacket.parse(packet, off, len);
+    if (p == null || p.destinationPort() != config.localPort()
+        || p.sourcePort() != config.remotePort()) {
+      counters.malformedPackets++;
+      return;
+    }
+    if (!tagAcceptable(p)) {
+      counters.badVerificationTag++;
+      return;
+    }
+    for (RawChunk c : p.chunks()) {
+      if (!handleChunk(nowNanos, p, c)) {
+        break;
+      }
+    }
+    afterInput(nowNanos);
+    flush(nowNanos);
+  }
+
+  /** Fires whatever timers are due at {@code nowNanos}. */
+  public void handleTimeout(long nowNanos) {
+    if (t1Deadline <= nowNanos) {
+      retransmitHandshake(nowNanos);
+    }
+    if (t2Deadline <= nowNanos) {
+      retransmitShutdown(nowNanos);
+    }
+    if (out != null && state != SctpState.CLOSED) {
+      if (out.handleT3(nowNanos) && ++errorCount > config.maxRetransmissions()) {
+        abortLocally(nowNanos, "too many retransmissions");
+        return;
+      }
+      resets.handleTimeout(nowNanos);
+    }
+    if (sackDeadline <= nowNanos) {
+      sackNow = true;
+    }
+    if (heartbeatDeadline <= nowNanos && !heartbeat(nowNanos)) {
+      return;
+    }
+    progressShutdown(nowNanos);
+    flush(nowNanos);
+  }
+
+  private boolean tagAcceptable(SctpPacket p) {
+    RawChunk first = p.chunks().get(0);
+    int vtag = p.verificationTag();
+    switch (first.type()) {
+      case ChunkType.INIT:
+        return vtag == 0 && p.chunks().size() == 1;
+      case ChunkType.COOKIE_ECHO:
+        return true; // Checked against the cookie's tag.
+      case ChunkType.ABORT:
+      case ChunkType.SHUTDOWN_COMPLETE:
+        boolean reflected = (first.flags() & 1) != 0;
+        return myTag != 0 && vtag == (reflected ? peerTag : myTag);
+      default:
+        return myTag != 0 && vtag == myTag && state != SctpState.CLOSED;
+    }
+  }
+
+  /** Returns false to stop processing the rest of the packet. */
+  private boolean handleChunk(long now, SctpPacket p, RawChunk c) {
+    switch (c.type()) {
+      case ChunkType.DATA -> handleData(c);
+      case ChunkType.INIT -> handleInit(now, c);
+      case ChunkType.INIT_ACK -> handleInitAck(now, c);
+      case ChunkType.COOKIE_ECHO -> handleCookieEcho(now, p.verificationTag(), c);
+      case ChunkType.COOKIE_ACK -> {
+        if (state == SctpState.COOKIE_ECHOED) {
+          establish(now);
+        }
+      }
+      case ChunkType.SACK -> handleSack(now, c);
+      case ChunkType.HEARTBEAT -> handleHeartbeat(now, c);
+      case ChunkType.HEARTBEAT_ACK -> handleHeartbeat(now, c);
+      case ChunkType.ABORT -> {
+        if (state != SctpState.CLOSED) {
+          AbortChunk a = AbortChunk.parse(c);
+          enterClosed();
+          events.add(new SctpEvent.Aborted("peer sent ABORT, cause " + a.causeCode()));
+        }
+        return false;
+      }
+      case ChunkType.SHUTDOWN -> handleShutdown(now, c);
+      case ChunkType.SHUTDOWN_ACK -> {
+        if (state == SctpState.SHUTDOWN_SENT || state == SctpState.SHUTDOWN_ACK_SENT) {
+          control.add(ShutdownCompleteChunk.encode());
+          enterClosed();
+          events.add(new SctpEvent.Closed("shutdown complete"));
+          return false;
+        }
+      }
+      case ChunkType.SHUTDOWN_COMPLETE -> {
+        if (state == SctpState.SHUTDOWN_ACK_SENT) {
+          enterClosed();
+          events.add(new SctpEvent.Closed("shutdown complete"));
+        }
+        return false;
+      }
+      case ChunkType.ERROR -> {
+        if (ErrorChunk.parse(c) == null) {
+          counters.malformedChunks++;
+        }
+      }
+      case ChunkType.FORWARD_TSN -> handleForwardTsn(c);
+      case ChunkType.RECONFIG -> handleReconfig(c);
+      default -> {
+        return handleUnknown(c);
+      }
+    }
+    return true;
+  }
+
+  private void handleInit(long now, RawChunk c) {
+    InitChunk init = InitChunk.parse(c);
+    if (init == null || init.ack()) {
+      counters.malformedChunks++;
+      return;
+    }
+    int tag;
+    int tsn;
+    if (state == SctpState.CLOSED) {
+      if (wasSetUp) {
+        return; // A closed association is not reused; the owner creates a new one.
+      }
+      tag = nonZeroTag();
+      tsn = random.nextInt();
+    } else {
+      // Simultaneous open or a repeated INIT: answer with the tags we already use (§5.2.1, §5.2.2).
+      tag = myTag;
+      tsn = myInitialTsn;
+    }
+    byte[] cookie = new StateCookie(now, tag, init.initiateTag(), tsn, init.initialTsn(),
+        init.aRwnd(), init.outboundStreams(), init.inboundStreams(), init.forwardTsnSupported(),
+        init.reconfigSupported()).sign(secret);
+    InitChunk ack = new InitChunk(true, tag, config.receiveWindow(), config.numStreams(),
+        config.numStreams(), tsn, true, true, cookie);
+    transmit.add(packet(init.initiateTag(), List.of(ack.encode())));
+  }
+
+  private void handleInitAck(long now, RawChunk c) {
+    if (state != SctpState.COOKIE_WAIT) {
+      return;
+    }
+    InitChunk ack = InitChunk.parse(c);
+    if (ack == null || !ack.ack()) {
+      counters.malformedChunks++;
+      return;
+    }
+    setUp(ack.initiateTag(), ack.initialTsn(), ack.aRwnd(), ack.outboundStreams(),
+        ack.inboundStreams(), ack.forwardTsnSupported());
+    handshakeChunk = new CookieEchoChunk(ack.cookie()).encode();
+    control.add(handshakeChunk);
+    state = SctpState.COOKIE_ECHOED;
+    t1Count = 0;
+    t1Deadline = now + rto.rto();
+  }
+
+  private void handleCookieEcho(long now, int vtag, RawChunk c) {
+    CookieEchoChunk echo = CookieEchoChunk.parse(c);
+    StateCookie k = echo == null ? null : StateCookie.verify(echo.cookie(), secret, now,
+        config.cookieLifetimeMs() * MS);
+    if (k == null) {
+      counters.badCookies++;
+      return;
+    }
+    if (vtag != k.myTag()) {
+      counters.badVerificationTag++;
+      return;
+    }
+    switch (state) {
+      case CLOSED -> {
+        if (wasSetUp) {
+          return;
+        }
+        myTag = k.myTag();
+        myInitialTsn = k.myInitialTsn();
+      }
+      case COOKIE_WAIT, COOKIE_ECHOED -> {
+        if (k.myTag() != myTag) {
+          counters.badCookies++;
+          return;
+        }
+      }
+      default -> {
+        if (k.myTag() == myTag && k.peerTag() == peerTag) {
+          control.add(CookieAckChunk.encode());
+        }
+        return;
+      }
+    }
+    if (!wasSetUp) {
+      setUp(k.peerTag(), k.peerInitialTsn(), k.peerRwnd(), k.peerOutboundStreams(),
+          k.peerInboundStreams(), k.peerForwardTsn());
+    }
+    control.add(CookieAckChunk.encode());
+    establish(now);
+  }
+
+  private void setUp(int peerTag, int peerInitialTsn, long peerRwnd, int peerOs, int peerMis,
+      boolean forwardTsn) {
+    this.peerTag = peerTag;
+    this.wasSetUp = true;
+    this.outboundStreams = Math.min(config.numStreams(), peerMis);
+    int inbound = Math.min(config.numStreams(), peerOs);
+    out = new OutboundQueue(myInitialTsn, peerRwnd, config.mtu(), config.maxSendBufferBytes(), rto,
+        forwardTsn, counters);
+    rx = new ReceiveTracker(peerInitialTsn);
+    reassembler = new Reassembler(config.maxMessageSize(), inbound, events, counters);
+    resets = new StreamResetter(myInitialTsn, peerInitialTsn, rx, reassembler, out, events);
+  }
+
+  private void establish(long now) {
+    state = SctpState.ESTABLISHED;
+    t1Deadline = Long.MAX_VALUE;
+    handshakeChunk = null;
+    heartbeatDeadline = now + config.heartbeatIntervalMs() * MS;
+    events.add(new SctpEvent.Connected());
+  }
+
+  private void handleData(RawChunk c) {
+    if (state != SctpState.ESTABLISHED && state != SctpState.SHUTDOWN_PENDING
+        && state != SctpState.SHUTDOWN_SENT) {
+      return;
+    }
+    DataChunk d = DataChunk.parse(c);
+    if (d == null) {
+      counters.malformedChunks++;
+      return;
+    }
+    dataInPacket = true;
+    sackNow |= d.immediate();
+    long tsn = rx.unwrap(d.tsn());
+    // Over the memory cap only the next in-order TSN is taken: it always lets delivery progress.
+    if (tsn > rx.cumulative() + 1
+        && reassembler.bufferedBytes() + d.payload().length > config.maxReassemblyBytes()) {
+      counters.noBufferData++;
+      sackNow = true;
+      return;
+    }
+    switch (rx.offer(tsn)) {
+      case DUPLICATE -> {
+        counters.duplicateTsns++;
+        sackNow = true;
+      }
+      case OUT_OF_WINDOW -> counters.outOfWindowData++;
+      case NEW -> reassembler.add(tsn, d);
+    }
+  }
+
+  private void handleSack(long now, RawChunk c) {
+    if (out == null || state == SctpState.CLOSED) {
+      return;
+    }
+    SackChunk s = SackChunk.parse(c);
+    if (s == null) {
+      counters.malformedChunks++;
+    } else if (out.handleSack(now, s)) {
+      errorCount = 0;
+    }
+  }
+
+  private void handleHeartbeat(long now, RawChunk c) {
+    HeartbeatChunk h = HeartbeatChunk.parse(c);
+    if (h == null || out == null) {
+      counters.malformedChunks += h == null ? 1 : 0;
+      return;
+    }
+    if (!h.ack()) {
+      control.add(new HeartbeatChunk(true, h.info()).encode());
+    } else if (h.info().length == 16 && Wire.i64(h.info(), 8) == heartbeatNonce
+        && heartbeatOutstanding) {
+      heartbeatOutstanding = false;
+      errorCount = 0;
+      rto.addSample(now - Wire.i64(h.info(), 0));
+    }
+  }
+
+  /** Returns false if the association died. */
+  private boolean heartbeat(long now) {
+    heartbeatDeadline = Long.MAX_VALUE;
+    if (state != SctpState.ESTABLISHED) {
+      return true;
+    }
+    if (heartbeatOutstanding && ++errorCount > config.maxRetransmissions()) {
+      abortLocally(now, "peer unreachable (heartbeat)");
+      return false;
+    }
+    byte[] info = new byte[16];
+    heartbeatNonce = random.nextLong();
+    Wire.put64(info, 0, now);
+    Wire.put64(info, 8, heartbeatNonce);
+    heartbeatOutstanding = true;
+    control.add(new HeartbeatChunk(false, info).encode());
+    heartbeatDeadline = now + config.heartbeatIntervalMs() * MS + rto.rto();
+    return true;
+  }
+
+  private void handleShutdown(long now, RawChunk c) {
+    ShutdownChunk s = ShutdownChunk.parse(c);
+    if (s == null || out == null) {
+      counters.malformedChunks += s == null ? 1 : 0;
+      return;
+    }
+    out.handleCumulativeAck(now, s.cumTsnAck());
+    if (state == SctpState.ESTABLISHED || state == SctpState.SHUTDOWN_PENDING) {
+      state = SctpState.SHUTDOWN_RECEIVED;
+    } else if (state == SctpState.SHUTDOWN_SENT) {
+      control.add(ShutdownAckChunk.encode());
+      state = SctpState.SHUTDOWN_ACK_SENT;
+      t2Count = 0;
+      t2Deadline = now + rto.rto();
+    }
+  }
+
+  private void progressShutdown(long now) {
+    if (out == null || !out.isEmpty()) {
+      return;
+    }
+    if (state == SctpState.SHUTDOWN_PENDING) {
+      control.add(new ShutdownChunk((int) rx.cumulative()).encode());
+      state = SctpState.SHUTDOWN_SENT;
+    } else if (state == SctpState.SHUTDOWN_RECEIVED) {
+      control.add(ShutdownAckChunk.encode());
+      state = SctpState.SHUTDOWN_ACK_SENT;
+    } else {
+      return;
+    }
+    t2Count = 0;
+    t2Deadline = now + rto.rto();
+  }
+
+  private void retransmitShutdown(long now) {
+    if (++t2Count > config.maxRetransmissions()) {
+      abortLocally(now, "shutdown timed out");
+      return;
+    }
+    rto.backoff();
+    t2Deadline = now + rto.rto();
+    control.add(state == SctpState.SHUTDOWN_SENT
+        ? new ShutdownChunk((int) rx.cumulative()).encode() : ShutdownAckChunk.encode());
+  }
+
+  private void retransmitHandshake(long now) {
+    if (++t1Count > config.maxInitRetransmissions()) {
+      enterClosed();
+      events.add(new SctpEvent.Aborted("handshake timed out"));
+      return;
+    }
+    rto.backoff();
+    t1Deadline = now + rto.rto();
+    if (state == SctpState.COOKIE_WAIT) {
+      transmit.add(packet(0, List.of(handshakeChunk)));
+    } else {
+      control.add(handshakeChunk);
+    }
+  }
+
+  private void handleForwardTsn(RawChunk c) {
+    if (rx == null || state == SctpState.CLOSED) {
+      return;
+    }
+    ForwardTsnChunk f = ForwardTsnChunk.parse(c);
+    if (f == null) {
+      counters.malformedChunks++;
+      return;
+    }
+    long newCum = rx.unwrap(f.newCumTsn());
+    sackNow = true;
+    if (newCum <= rx.cumulative()) {
+      return;
+    }
+    if (newCum - rx.cumulative() > ReceiveTracker.WINDOW) {
+      counters.outOfWindowData++;
+      return;
+    }
+    rx.forward(newCum);
+    reassembler.forward(newCum, f.streams(), f.ssns());
+  }
+
+  private void handleReconfig(RawChunk c) {
+    if (resets == null || state == SctpState.CLOSED) {
+      return;
+    }
+    ReconfigChunk r = ReconfigChunk.parse(c);
+    if (r == null) {
+      counters.malformedChunks++;
+    } else {
+      resets.handle(r);
+    }
+  }
+
+  /** Upper two type bits say what to do with an unknown chunk (RFC 9260 §3.2). */
+  private boolean handleUnknown(RawChunk c) {
+    counters.unknownChunks++;
+    int action = c.type() >>> 6;
+    if ((action & 1) != 0 && peerTag != 0 && c.valueLen() <= 256) {
+      byte[] chunk = new byte[4 + c.valueLen()];
+      System.arraycopy(c.buf(), c.valueOff() - 4, chunk, 0, chunk.length);
+      control.add(new ErrorChunk(ErrorChunk.UNRECOGNIZED_CHUNK, chunk).encode());
+    }
+    return (action & 2) != 0;
+  }
+
+  private void afterInput(long now) {
+    if (dataInPacket) {
+      dataInPacket = false;
+      dataPacketsUnacked++;
+      if (rx.hasGaps() || dataPacketsUnacked >= 2) {
+        sackNow = true;
+      } else if (sackDeadline == Long.MAX_VALUE) {
+        sackDeadline = now + config.delayedAckMs() * MS;
+      }
+    }
+    if (resets != null && state != SctpState.CLOSED) {
+      resets.performDeferred();
+    }
+    progressShutdown(now);
+  }
+
+  private void abortLocally(long now, String reason) {
+    control.clear();
+    if (peerTag != 0) {
+      transmit.add(packet(peerTag, List.of(new AbortChunk(false, -1).encode())));
+    }
+    enterClosed();
+    events.add(new SctpEvent.Aborted(reason));
+  }
+
+  private void enterClosed() {
+    state = SctpState.CLOSED;
+    t1Deadline = Long.MAX_VALUE;
+    t2Deadline = Long.MAX_VALUE;
+    sackDeadline = Long.MAX_VALUE;
+    heartbeatDeadline = Long.MAX_VALUE;
+    sackNow = false;
+    // Incoming buffers are released at once; nothing more will be delivered.
+    reassembler = null;
+  }
+
+  /** Builds packets from pending control chunks, SACK, FORWARD TSN, RE-CONFIG and DATA. */
+  private void flush(long now) {
+    if (peerTag == 0) {
+      control.clear();
+      return;
+    }
+    PacketBuilder pb = new PacketBuilder();
+    for (byte[] c : control) {
+      pb.add(c);
+    }
+    control.clear();
+    boolean dataAllowed = state == SctpState.ESTABLISHED || state == SctpState.SHUTDOWN_PENDING
+        || state == SctpState.SHUTDOWN_RECEIVED;
+    if (state == SctpState.CLOSED || rx == null) {
+      pb.finish();
+      return;
+    }
+    boolean piggyback = sackDeadline != Long.MAX_VALUE && dataAllowed && out.peekSendable(now) != null;
+    if (sackNow || piggyback) {
+      long window = Math.max(0, config.receiveWindow() - reassembler.bufferedBytes());
+      pb.add(rx.buildSack(window).encode());
+      sackNow = false;
+      sackDeadline = Long.MAX_VALUE;
+      dataPacketsUnacked = 0;
+    }
+    ForwardTsnChunk f = out.pollForwardTsn(now);
+    if (f != null) {
+      pb.add(f.encode());
+    }
+    for (byte[] r : resets.poll(now, rto.rto())) {
+      pb.add(r);
+    }
+    while (dataAllowed) {
+      OutboundQueue.OutChunk c = out.peekSendable(now);
+      if (c == null) {
+        break;
+      }
+      pb.add(c.data.encode());
+      out.markSent(c, now);
+    }
+    pb.finish();
+  }
+
+  /** Packs chunks into packets of at most {@code mtu} bytes, in order. */
+  private final class PacketBuilder {
+    private final List<byte[]> chunks = new ArrayList<>();
+    private int size = SctpPacket.HEADER;
+
+    void add(byte[] chunk) {
+      int len = Wire.padded(chunk.length);
+      if (!chunks.isEmpty() && size + len > config.mtu()) {
+        finish();
+      }
+      chunks.add(chunk);
+      size += len;
+    }
+
+    void finish() {
+      if (!chunks.isEmpty()) {
+        transmit.add(packet(peerTag, new ArrayList<>(chunks)));
+        chunks.clear();
+        size = SctpPacket.HEADER;
+      }
+    }
+  }
+
+  private byte[] packet(int vtag, List<byte[]> chunks) {
+    return SctpPacket.build(config.localPort(), config.remotePort(), vtag, chunks);
+  }
+
+  private int nonZeroTag() {
+    int t;
+    do {
+      t = random.nextInt();
+    } while (t == 0);
+    return t;
+  }
+}
