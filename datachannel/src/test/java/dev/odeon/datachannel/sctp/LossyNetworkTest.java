@@ -32,8 +32,13 @@ class LossyNetworkTest {
     Link l = new Link(Link.lossTolerant(SctpConfig.defaults()), seed);
     l.loss = (seed % 4) * 0.10;
     l.duplicate = 0.05;
+    if (seed % 2 == 1) {
+      // Both WebRTC peers send INIT: simultaneous open (RFC 9260 §5.2.1) under loss.
+      l.b.connect(l.now);
+    }
     l.connect();
     assertEquals(SctpState.ESTABLISHED, l.a.state(), "handshake under loss");
+    assertEquals(SctpState.ESTABLISHED, l.b.state(), "handshake under loss");
     Random r = new Random(seed);
     for (int i = 0; i < MESSAGES; i++) {
       boolean ordered = i % 3 != 0;

@@ -166,4 +166,28 @@ class SctpAssociationTest {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> l.a.send(l.now, 1, 51, new byte[0], true, ReliabilityPolicy.RELIABLE));
   }
+
+  @Test
+  void sackIsDelayedForOnePacketAndImmediateForTheSecond() {
+    Link l = new Link(SctpConfig.defaults(), 11);
+    l.connect();
+    l.runFor(500 * MS); // Let handshake-time SACKs and timers settle.
+    assertTrue(l.a.send(l.now, 1, 51, bytes("one"), true, ReliabilityPolicy.RELIABLE));
+    byte[] first = l.a.pollTransmit();
+    l.b.handleInput(l.now, first, 0, first.length);
+    assertEquals(null, l.b.pollTransmit(), "no SACK yet");
+    assertEquals(l.now + 200 * MS, l.b.pollTimeout());
+    l.b.handleTimeout(l.now + 200 * MS);
+    byte[] sack = l.b.pollTransmit();
+    assertEquals(ChunkType.SACK, SctpPacket.parse(sack, 0, sack.length).chunks().get(0).type());
+
+    assertTrue(l.a.send(l.now, 1, 51, bytes("two"), true, ReliabilityPolicy.RELIABLE));
+    assertTrue(l.a.send(l.now, 1, 51, bytes("three"), true, ReliabilityPolicy.RELIABLE));
+    byte[] p2 = l.a.pollTransmit();
+    byte[] p3 = l.a.pollTransmit();
+    l.b.handleInput(l.now + 201 * MS, p2, 0, p2.length);
+    assertEquals(null, l.b.pollTransmit());
+    l.b.handleInput(l.now + 201 * MS, p3, 0, p3.length);
+    assertTrue(l.b.pollTransmit() != null, "every second DATA packet is acknowledged at once");
+  }
 }
