@@ -21,6 +21,7 @@ package dev.odeon.datachannel.sctp;
  */
 record ErrorChunk(int causeCode, byte[] info) {
   static final int INVALID_STREAM = 1;
+  static final int STALE_COOKIE = 3;
   static final int UNRECOGNIZED_CHUNK = 6;
 
   static ErrorChunk parse(RawChunk c) {

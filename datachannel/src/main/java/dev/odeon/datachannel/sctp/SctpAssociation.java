@@ -281,11 +281,7 @@ public final class SctpAssociation {
         }
         return false;
       }
-      case ChunkType.ERROR -> {
-        if (ErrorChunk.parse(c) == null) {
-          counters.malformedChunks++;
-        }
-      }
+      case ChunkType.ERROR -> handleError(now, c);
       case ChunkType.FORWARD_TSN -> handleForwardTsn(c);
       case ChunkType.RECONFIG -> handleReconfig(c);
       default -> {
@@ -293,6 +289,20 @@ public final class SctpAssociation {
       }
     }
     return true;
+  }
+
+  private void handleError(long now, RawChunk c) {
+    ErrorChunk e = ErrorChunk.parse(c);
+    if (e == null) {
+      counters.malformedChunks++;
+    } else if (e.causeCode() == ErrorChunk.STALE_COOKIE && state == SctpState.COOKIE_ECHOED) {
+      // Start over with the same tag and TSN; the new INIT ACK replaces the peer parameters.
+      handshakeChunk = new InitChunk(false, myTag, config.receiveWindow(), config.numStreams(),
+          config.numStreams(), myInitialTsn, true, true, null).encode();
+      transmit.add(packet(0, List.of(handshakeChunk)));
+      state = SctpState.COOKIE_WAIT;
+      t1Deadline = now + rto.rto();
+    }
   }
 
   private void handleInit(long now, RawChunk c) {
@@ -342,14 +352,29 @@ public final class SctpAssociation {
 
   private void handleCookieEcho(long now, int vtag, RawChunk c) {
     CookieEchoChunk echo = CookieEchoChunk.parse(c);
-    StateCookie k = echo == null ? null : StateCookie.verify(echo.cookie(), secret, now,
-        config.cookieLifetimeMs() * MS);
+    StateCookie k = echo == null ? null : StateCookie.authenticate(echo.cookie(), secret);
     if (k == null) {
       counters.badCookies++;
       return;
     }
     if (vtag != k.myTag()) {
       counters.badVerificationTag++;
+      return;
+    }
+    boolean duplicate = k.myTag() == myTag && k.peerTag() == peerTag && state != SctpState.CLOSED
+        && state != SctpState.COOKIE_WAIT && state != SctpState.COOKIE_ECHOED;
+    if (duplicate) {
+      // Our COOKIE ACK was lost: acknowledge again, whatever the cookie's age (§5.2.4 D).
+      control.add(CookieAckChunk.encode());
+      return;
+    }
+    if (!k.isFresh(now, config.cookieLifetimeMs() * MS)) {
+      counters.badCookies++;
+      // Stale Cookie (§3.3.10.3) tells the initiator to start again with a fresh INIT.
+      byte[] staleness = new byte[4];
+      Wire.put32(staleness, 0, Math.min(0xffffffffL, (now - k.createdNanos()) / 1000));
+      transmit.add(packet(k.peerTag(), List.of(new ErrorChunk(ErrorChunk.STALE_COOKIE, staleness)
+          .encode())));
       return;
     }
     switch (state) {
@@ -367,9 +392,7 @@ public final class SctpAssociation {
         }
       }
       default -> {
-        if (k.myTag() == myTag && k.peerTag() == peerTag) {
-          control.add(CookieAckChunk.encode());
-        }
+        counters.badCookies++; // A restart (new peer tag) is not supported.
         return;
       }
     }

@@ -38,6 +38,17 @@ record StateCookie(long createdNanos, int myTag, int peerTag, int myInitialTsn, 
    * {@code nowNanos}; null otherwise.
    */
   static StateCookie verify(byte[] c, byte[] secret, long nowNanos, long lifetimeNanos) {
+    StateCookie k = authenticate(c, secret);
+    return k != null && k.isFresh(nowNanos, lifetimeNanos) ? k : null;
+  }
+
+  boolean isFresh(long nowNanos, long lifetimeNanos) {
+    long age = nowNanos - createdNanos;
+    return age >= 0 && age <= lifetimeNanos;
+  }
+
+  /** Returns the cookie if its MAC verifies, whatever its age; null otherwise. */
+  static StateCookie authenticate(byte[] c, byte[] secret) {
     if (c == null || c.length != LENGTH) {
       return null;
     }
@@ -46,12 +57,7 @@ record StateCookie(long createdNanos, int myTag, int peerTag, int myInitialTsn, 
     if (!MessageDigest.isEqual(expected, actual)) {
       return null;
     }
-    long created = Wire.i64(c, 0);
-    long age = nowNanos - created;
-    if (age < 0 || age > lifetimeNanos) {
-      return null;
-    }
-    return new StateCookie(created, Wire.i32(c, 8), Wire.i32(c, 12), Wire.i32(c, 16),
+    return new StateCookie(Wire.i64(c, 0), Wire.i32(c, 8), Wire.i32(c, 12), Wire.i32(c, 16),
         Wire.i32(c, 20), Wire.u32(c, 24), Wire.u16(c, 28), Wire.u16(c, 30), (c[32] & 1) != 0,
         (c[32] & 2) != 0);
   }

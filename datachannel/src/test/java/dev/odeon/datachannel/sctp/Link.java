@@ -53,7 +53,7 @@ final class Link {
   void connect() {
     a.connect(now);
     runUntil(() -> a.state() == SctpState.ESTABLISHED && b.state() == SctpState.ESTABLISHED,
-        60_000 * MS);
+        600_000 * MS);
   }
 
   void pump() {
