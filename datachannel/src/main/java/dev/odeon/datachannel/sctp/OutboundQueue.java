@@ -73,6 +73,8 @@ final class OutboundQueue {
   private long rttTsn = -1;
   private long t3Deadline = Long.MAX_VALUE;
   private boolean forwardTsnDue;
+  /** Consecutive T3 expiries without progress; doubles the timer (RFC 9260 §6.3.3 E2). */
+  private int backoff;
 
   OutboundQueue(int initialTsn, long peerRwnd, int mtu, int maxBuffered, RtoEstimator rto,
       boolean forwardTsnSupported, SctpCounters counters) {
@@ -189,8 +191,17 @@ final class OutboundQueue {
     flight += c.size();
     peerRwnd = Math.max(0, peerRwnd - c.size());
     if (t3Deadline == Long.MAX_VALUE) {
-      t3Deadline = now + rto.rto();
+      t3Deadline = now + t3Duration();
     }
+  }
+
+  /**
+   * The backed-off RTO. The backoff is undone as soon as the cumulative ack advances, as dcsctp
+   * does, instead of waiting for a fresh RTT sample: when only retransmissions remain there is no
+   * sample to take (Karn), and one lost retransmission would otherwise cost up to RTO.max each.
+   */
+  private long t3Duration() {
+    return Math.min(rto.max(), rto.rto() << Math.min(backoff, 20));
   }
 
   /** Processes a SACK; returns true if the cumulative ack advanced. */
@@ -221,6 +232,9 @@ final class OutboundQueue {
       rttTsn = -1;
     }
     cumAck = cum;
+    if (advanced) {
+      backoff = 0;
+    }
     advancedPeerAckPoint = Math.max(advancedPeerAckPoint, cumAck);
     long highestNewlyAcked = cum;
     for (int i = 0; i < sack.gapStarts().length; i++) {
@@ -246,10 +260,13 @@ final class OutboundQueue {
     growCwnd(advanced, acked, flightBefore);
     peerRwnd = Math.max(0, sack.aRwnd() - flight);
     advanceAckPoint();
+    // RFC 3758 §3.5 C: a SACK that leaves the cumulative ack below the ack point calls for a
+    // FORWARD TSN, so a lost one is repaired at the next SACK rather than the next T3.
+    forwardTsnDue |= advancedPeerAckPoint > cumAck;
     if (!hasOutstanding()) {
       t3Deadline = Long.MAX_VALUE;
     } else if (advanced) {
-      t3Deadline = now + rto.rto();
+      t3Deadline = now + t3Duration();
     }
     return advanced;
   }
@@ -336,11 +353,15 @@ final class OutboundQueue {
     advanceAckPoint();
   }
 
+  /**
+   * RFC 3758 §3.5 C1: only abandoned chunks are skipped. Skipping a gap-acked chunk would let the
+   * receiver drop fragments of a reliable message whose other fragments are still missing.
+   */
   private void advanceAckPoint() {
     long before = advancedPeerAckPoint;
     while (true) {
       OutChunk c = chunks.get(advancedPeerAckPoint + 1);
-      if (c == null || !(c.message.abandoned || c.gapAcked)) {
+      if (c == null || !c.message.abandoned) {
         break;
       }
       advancedPeerAckPoint++;
@@ -378,7 +399,7 @@ final class OutboundQueue {
       return false;
     }
     counters.timeouts++;
-    rto.backoff();
+    backoff++;
     ssthresh = Math.max(cwnd / 2, 4L * mtu);
     cwnd = mtu;
     partialBytesAcked = 0;
@@ -393,7 +414,7 @@ final class OutboundQueue {
       forwardTsnDue = true;
     }
     if (hasOutstanding()) {
-      t3Deadline = now + rto.rto();
+      t3Deadline = now + t3Duration();
     }
     return true;
   }
@@ -414,7 +435,7 @@ final class OutboundQueue {
     int[] sids = skip.keySet().stream().mapToInt(Integer::intValue).toArray();
     int[] ssns = skip.values().stream().mapToInt(Integer::intValue).toArray();
     if (t3Deadline == Long.MAX_VALUE) {
-      t3Deadline = now + rto.rto();
+      t3Deadline = now + t3Duration();
     }
     return new ForwardTsnChunk((int) advancedPeerAckPoint, sids, ssns);
   }

@@ -40,6 +40,10 @@ final class RtoEstimator {
     return rto;
   }
 
+  long max() {
+    return max;
+  }
+
   long srtt() {
     return srtt;
   }
