@@ -187,6 +187,11 @@ public final class SctpAssociation {
       counters.malformedPackets++;
       return;
     }
+    if (state == SctpState.CLOSED && p.chunks().get(0).type() == ChunkType.SHUTDOWN_ACK) {
+      // Out of the blue SHUTDOWN ACK (§8.4 item 5): our SHUTDOWN COMPLETE was lost; answer it.
+      transmit.add(packet(p.verificationTag(), List.of(ShutdownCompleteChunk.encodeReflected())));
+      return;
+    }
     if (!tagAcceptable(p)) {
       counters.badVerificationTag++;
       return;

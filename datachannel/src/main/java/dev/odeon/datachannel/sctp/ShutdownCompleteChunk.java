@@ -18,6 +18,11 @@ final class ShutdownCompleteChunk {
     return Wire.chunk(ChunkType.SHUTDOWN_COMPLETE, 0, 0);
   }
 
+  /** With T set: the verification tag is the one from the packet being answered (§8.4 item 5). */
+  static byte[] encodeReflected() {
+    return Wire.chunk(ChunkType.SHUTDOWN_COMPLETE, 1, 0);
+  }
+
   static boolean isReflected(RawChunk c) {
     return (c.flags() & 1) != 0;
   }

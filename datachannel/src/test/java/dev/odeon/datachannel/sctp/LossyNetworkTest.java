@@ -111,6 +111,25 @@ class LossyNetworkTest {
     assertEquals(SctpState.ESTABLISHED, l.b.state());
   }
 
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void gracefulShutdownCompletesUnderLoss(long seed) {
+    Link l = new Link(Link.lossTolerant(SctpConfig.defaults()), seed + 20_000);
+    l.loss = (seed % 4) * 0.10;
+    l.duplicate = 0.05;
+    l.connect();
+    for (int i = 0; i < 20; i++) {
+      assertTrue(l.a.send(l.now, 1, 53, message(i, 100 + 100 * i), true,
+          ReliabilityPolicy.RELIABLE));
+    }
+    l.a.shutdown(l.now);
+    l.runUntil(() -> l.a.state() == SctpState.CLOSED && l.b.state() == SctpState.CLOSED,
+        3_600_000 * MS);
+    assertEquals(20, count(l.eventsB), "queued data delivered before the close");
+    assertEquals(1, Link.ofType(l.eventsA, SctpEvent.Closed.class).size());
+    assertEquals(1, Link.ofType(l.eventsB, SctpEvent.Closed.class).size());
+  }
+
   private static byte[] message(int index, int size) {
     ByteBuffer b = ByteBuffer.allocate(size);
     b.putInt(index);
