@@ -190,4 +190,31 @@ class SctpAssociationTest {
     l.b.handleInput(l.now + 201 * MS, p3, 0, p3.length);
     assertTrue(l.b.pollTransmit() != null, "every second DATA packet is acknowledged at once");
   }
+
+  @Test
+  void resetRequestArrivingBeforeItsDataWaitsForTheData() {
+    Link l = new Link(SctpConfig.defaults(), 12);
+    l.connect();
+    boolean[] dropped = {false};
+    l.dropIf = (fromA, p) -> {
+      SctpPacket pkt = SctpPacket.parse(p, 0, p.length);
+      boolean data = pkt.chunks().stream().anyMatch(c -> c.type() == ChunkType.DATA);
+      if (fromA && data && !dropped[0]) {
+        dropped[0] = true;
+        return true;
+      }
+      return false;
+    };
+    assertTrue(l.a.send(l.now, 2, 51, bytes("before reset"), true, ReliabilityPolicy.RELIABLE));
+    assertTrue(l.a.resetStream(l.now, 2));
+    l.runFor(5000 * MS);
+    assertTrue(dropped[0]);
+    List<SctpEvent> atB = l.eventsB.stream()
+        .filter(e -> e instanceof MessageReceived || e instanceof SctpEvent.StreamReset).toList();
+    assertEquals(2, atB.size());
+    assertTrue(atB.get(0) instanceof MessageReceived, "data first, then the reset");
+    assertEquals(new SctpEvent.StreamReset(2, true), atB.get(1));
+    assertEquals(List.of(new SctpEvent.StreamReset(2, false)),
+        Link.ofType(l.eventsA, SctpEvent.StreamReset.class));
+  }
 }
