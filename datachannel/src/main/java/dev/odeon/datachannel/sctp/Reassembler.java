@@ -261,4 +261,13 @@ final class Reassembler {
       }
     }
   }
+
+  /** Drops everything held; used when the association closes. */
+  void clear() {
+    fragments.clear();
+    upperEdges.clear();
+    lowerEdges.clear();
+    streams.clear();
+    bufferedBytes = 0;
+  }
 }

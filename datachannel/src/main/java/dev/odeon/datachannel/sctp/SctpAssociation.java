@@ -38,22 +38,13 @@ public final class SctpAssociation {
   private int peerTag;
   private int myInitialTsn;
   private int outboundStreams;
-  private OutboundQueue out;
-  private ReceiveTracker rx;
-  private Reassembler reassembler;
-  private StreamResetter resets;
+  private DataPlane data;
   private byte[] handshakeChunk;
   private long t1Deadline = Long.MAX_VALUE;
   private int t1Count;
   private long t2Deadline = Long.MAX_VALUE;
   private int t2Count;
-  private long sackDeadline = Long.MAX_VALUE;
-  private boolean sackNow;
-  private boolean dataInPacket;
-  private int dataPacketsUnacked;
-  private long heartbeatDeadline = Long.MAX_VALUE;
-  private long heartbeatNonce;
-  private boolean heartbeatOutstanding;
+  private final Heartbeat heartbeat = new Heartbeat();
   private int errorCount;
 
   /** {@code random} supplies tags, initial TSNs and the cookie secret; tests pass a seeded one. */
@@ -80,12 +71,12 @@ public final class SctpAssociation {
 
   /** Outgoing payload bytes queued or unacknowledged (the data channel's bufferedAmount). */
   public long bufferedAmount() {
-    return out == null ? 0 : out.bufferedBytes();
+    return data == null ? 0 : data.out.bufferedBytes();
   }
 
   /** Incoming bytes held for reassembly or ordered delivery. */
   public long reassemblyBytes() {
-    return reassembler == null ? 0 : reassembler.bufferedBytes();
+    return data == null ? 0 : data.reassemblyBytes();
   }
 
   /** Negotiated outbound stream count (0 before the handshake). */
@@ -110,21 +101,21 @@ public final class SctpAssociation {
 
   /**
    * Queues a message. Returns false when the association is not established, the stream is out of
-   * range or being reset, or the send buffer is full. {@code data} must not be empty (SCTP cannot
-   * carry an empty message; DCEP uses PPIDs 56/57 for that).
+   * range or being reset, or the send buffer is full. {@code payload} must not be empty (SCTP
+   * cannot carry an empty message; DCEP uses PPIDs 56/57 for that).
    */
-  public boolean send(long nowNanos, int streamId, int ppid, byte[] data, boolean ordered,
+  public boolean send(long nowNanos, int streamId, int ppid, byte[] payload, boolean ordered,
       ReliabilityPolicy policy) {
-    Objects.requireNonNull(data);
+    Objects.requireNonNull(payload);
     Objects.requireNonNull(policy);
-    if (data.length == 0) {
+    if (payload.length == 0) {
       throw new IllegalArgumentException("empty message: use the DCEP empty PPIDs");
     }
     if (state != SctpState.ESTABLISHED || streamId < 0 || streamId >= outboundStreams
-        || resets.isResetting(streamId)) {
+        || data.resets.isResetting(streamId)) {
       return false;
     }
-    if (!out.enqueue(nowNanos, streamId, ppid, data, !ordered, policy)) {
+    if (!data.out.enqueue(nowNanos, streamId, ppid, payload, !ordered, policy)) {
       return false;
     }
     flush(nowNanos);
@@ -136,7 +127,7 @@ public final class SctpAssociation {
     if (state != SctpState.ESTABLISHED || streamId < 0 || streamId >= outboundStreams) {
       return false;
     }
-    resets.request(streamId);
+    data.resets.request(streamId);
     flush(nowNanos);
     return true;
   }
@@ -164,9 +155,9 @@ public final class SctpAssociation {
 
   /** Earliest deadline (nanos, same clock as the arguments) or {@link Long#MAX_VALUE}. */
   public long pollTimeout() {
-    long t = Math.min(Math.min(t1Deadline, t2Deadline), Math.min(sackDeadline, heartbeatDeadline));
-    if (out != null && state != SctpState.CLOSED) {
-      t = Math.min(t, Math.min(out.t3Deadline(), resets.deadline()));
+    long t = Math.min(Math.min(t1Deadline, t2Deadline), heartbeat.deadline());
+    if (data != null && state != SctpState.CLOSED) {
+      t = Math.min(t, data.pollTimeout());
     }
     return t;
   }
@@ -213,17 +204,12 @@ public final class SctpAssociation {
     if (t2Deadline <= nowNanos) {
       retransmitShutdown(nowNanos);
     }
-    if (out != null && state != SctpState.CLOSED) {
-      if (out.handleT3(nowNanos) && ++errorCount > config.maxRetransmissions()) {
-        abortLocally(nowNanos, "too many retransmissions");
-        return;
-      }
-      resets.handleTimeout(nowNanos);
+    if (data != null && state != SctpState.CLOSED && data.handleTimeout(nowNanos)
+        && ++errorCount > config.maxRetransmissions()) {
+      abortLocally(nowNanos, "too many retransmissions");
+      return;
     }
-    if (sackDeadline <= nowNanos) {
-      sackNow = true;
-    }
-    if (heartbeatDeadline <= nowNanos && !heartbeat(nowNanos)) {
+    if (heartbeat.deadline() <= nowNanos && !sendHeartbeat(nowNanos)) {
       return;
     }
     progressShutdown(nowNanos);
@@ -250,7 +236,12 @@ public final class SctpAssociation {
   /** Returns false to stop processing the rest of the packet. */
   private boolean handleChunk(long now, SctpPacket p, RawChunk c) {
     switch (c.type()) {
-      case ChunkType.DATA -> handleData(c);
+      case ChunkType.DATA -> {
+        if (state == SctpState.ESTABLISHED || state == SctpState.SHUTDOWN_PENDING
+            || state == SctpState.SHUTDOWN_SENT) {
+          data.handleData(c);
+        }
+      }
       case ChunkType.INIT -> handleInit(now, c);
       case ChunkType.INIT_ACK -> handleInitAck(now, c);
       case ChunkType.COOKIE_ECHO -> handleCookieEcho(now, p.verificationTag(), c);
@@ -259,7 +250,11 @@ public final class SctpAssociation {
           establish(now);
         }
       }
-      case ChunkType.SACK -> handleSack(now, c);
+      case ChunkType.SACK -> {
+        if (isLive() && data.handleSack(now, c)) {
+          errorCount = 0;
+        }
+      }
       case ChunkType.HEARTBEAT -> handleHeartbeat(now, c);
       case ChunkType.HEARTBEAT_ACK -> handleHeartbeat(now, c);
       case ChunkType.ABORT -> {
@@ -287,8 +282,16 @@ public final class SctpAssociation {
         return false;
       }
       case ChunkType.ERROR -> handleError(now, c);
-      case ChunkType.FORWARD_TSN -> handleForwardTsn(c);
-      case ChunkType.RECONFIG -> handleReconfig(c);
+      case ChunkType.FORWARD_TSN -> {
+        if (isLive()) {
+          data.handleForwardTsn(c);
+        }
+      }
+      case ChunkType.RECONFIG -> {
+        if (isLive()) {
+          data.handleReconfig(c);
+        }
+      }
       default -> {
         return handleUnknown(c);
       }
@@ -414,107 +417,61 @@ public final class SctpAssociation {
     this.peerTag = peerTag;
     this.wasSetUp = true;
     this.outboundStreams = Math.min(config.numStreams(), peerMis);
-    int inbound = Math.min(config.numStreams(), peerOs);
-    out = new OutboundQueue(myInitialTsn, peerRwnd, config.mtu(), config.maxSendBufferBytes(), rto,
-        forwardTsn, counters);
-    rx = new ReceiveTracker(peerInitialTsn);
-    reassembler = new Reassembler(config.maxMessageSize(), inbound, events, counters);
-    resets = new StreamResetter(myInitialTsn, peerInitialTsn, rx, reassembler, out, events);
+    data = new DataPlane(config, myInitialTsn, peerInitialTsn, peerRwnd,
+        Math.min(config.numStreams(), peerOs), forwardTsn, rto, events, counters);
+  }
+
+  private boolean isLive() {
+    return data != null && state != SctpState.CLOSED;
   }
 
   private void establish(long now) {
     state = SctpState.ESTABLISHED;
     t1Deadline = Long.MAX_VALUE;
     handshakeChunk = null;
-    heartbeatDeadline = now + config.heartbeatIntervalMs() * MS;
+    heartbeat.schedule(now + config.heartbeatIntervalMs() * MS);
     events.add(new SctpEvent.Connected());
-  }
-
-  private void handleData(RawChunk c) {
-    if (state != SctpState.ESTABLISHED && state != SctpState.SHUTDOWN_PENDING
-        && state != SctpState.SHUTDOWN_SENT) {
-      return;
-    }
-    DataChunk d = DataChunk.parse(c);
-    if (d == null) {
-      counters.malformedChunks++;
-      return;
-    }
-    dataInPacket = true;
-    sackNow |= d.immediate();
-    long tsn = rx.unwrap(d.tsn());
-    // Over the memory cap only the next in-order TSN is taken: it always lets delivery progress.
-    if (tsn > rx.cumulative() + 1
-        && reassembler.bufferedBytes() + d.payload().length > config.maxReassemblyBytes()) {
-      counters.noBufferData++;
-      sackNow = true;
-      return;
-    }
-    switch (rx.offer(tsn)) {
-      case DUPLICATE -> {
-        counters.duplicateTsns++;
-        sackNow = true;
-      }
-      case OUT_OF_WINDOW -> counters.outOfWindowData++;
-      case NEW -> reassembler.add(tsn, d);
-    }
-  }
-
-  private void handleSack(long now, RawChunk c) {
-    if (out == null || state == SctpState.CLOSED) {
-      return;
-    }
-    SackChunk s = SackChunk.parse(c);
-    if (s == null) {
-      counters.malformedChunks++;
-    } else if (out.handleSack(now, s)) {
-      errorCount = 0;
-    }
   }
 
   private void handleHeartbeat(long now, RawChunk c) {
     HeartbeatChunk h = HeartbeatChunk.parse(c);
-    if (h == null || out == null) {
+    if (h == null || data == null) {
       counters.malformedChunks += h == null ? 1 : 0;
       return;
     }
     if (!h.ack()) {
       control.add(new HeartbeatChunk(true, h.info()).encode());
-    } else if (h.info().length == 16 && Wire.i64(h.info(), 8) == heartbeatNonce
-        && heartbeatOutstanding) {
-      heartbeatOutstanding = false;
-      errorCount = 0;
-      rto.addSample(now - Wire.i64(h.info(), 0));
+    } else {
+      long rtt = heartbeat.handleAck(now, h.info());
+      if (rtt >= 0) {
+        errorCount = 0;
+        rto.addSample(rtt);
+      }
     }
   }
 
   /** Returns false if the association died. */
-  private boolean heartbeat(long now) {
-    heartbeatDeadline = Long.MAX_VALUE;
+  private boolean sendHeartbeat(long now) {
+    heartbeat.stop();
     if (state != SctpState.ESTABLISHED) {
       return true;
     }
-    if (heartbeatOutstanding && ++errorCount > config.maxRetransmissions()) {
+    if (heartbeat.isOutstanding() && ++errorCount > config.maxRetransmissions()) {
       abortLocally(now, "peer unreachable (heartbeat)");
       return false;
     }
-    byte[] info = new byte[16];
-    heartbeatNonce = random.nextLong();
-    Wire.put64(info, 0, now);
-    Wire.put64(info, 8, heartbeatNonce);
-    heartbeatOutstanding = true;
-    control.add(new HeartbeatChunk(false, info).encode());
-    heartbeatDeadline = now + config.heartbeatIntervalMs() * MS + rto.rto();
+    control.add(heartbeat.next(now, random));
+    heartbeat.schedule(now + config.heartbeatIntervalMs() * MS + rto.rto());
     return true;
   }
 
   private void handleShutdown(long now, RawChunk c) {
     ShutdownChunk s = ShutdownChunk.parse(c);
-    if (s == null || out == null) {
+    if (s == null || data == null) {
       counters.malformedChunks += s == null ? 1 : 0;
       return;
     }
-    out.handleCumulativeAck(now, s.cumTsnAck());
+    data.out.handleCumulativeAck(now, s.cumTsnAck());
     if (state == SctpState.ESTABLISHED || state == SctpState.SHUTDOWN_PENDING) {
       state = SctpState.SHUTDOWN_RECEIVED;
     } else if (state == SctpState.SHUTDOWN_SENT) {
@@ -526,11 +483,11 @@ public final class SctpAssociation {
   }
 
   private void progressShutdown(long now) {
-    if (out == null || !out.isEmpty()) {
+    if (data == null || !data.out.isEmpty()) {
       return;
     }
     if (state == SctpState.SHUTDOWN_PENDING) {
-      control.add(new ShutdownChunk((int) rx.cumulative()).encode());
+      control.add(new ShutdownChunk((int) data.rx.cumulative()).encode());
       state = SctpState.SHUTDOWN_SENT;
     } else if (state == SctpState.SHUTDOWN_RECEIVED) {
       control.add(ShutdownAckChunk.encode());
@@ -550,7 +507,7 @@ public final class SctpAssociation {
     rto.backoff();
     t2Deadline = now + rto.rto();
     control.add(state == SctpState.SHUTDOWN_SENT
-        ? new ShutdownChunk((int) rx.cumulative()).encode() : ShutdownAckChunk.encode());
+        ? new ShutdownChunk((int) data.rx.cumulative()).encode() : ShutdownAckChunk.encode());
   }
 
   private void retransmitHandshake(long now) {
@@ -568,40 +525,6 @@ public final class SctpAssociation {
     }
   }
 
-  private void handleForwardTsn(RawChunk c) {
-    if (rx == null || state == SctpState.CLOSED) {
-      return;
-    }
-    ForwardTsnChunk f = ForwardTsnChunk.parse(c);
-    if (f == null) {
-      counters.malformedChunks++;
-      return;
-    }
-    long newCum = rx.unwrap(f.newCumTsn());
-    sackNow = true;
-    if (newCum <= rx.cumulative()) {
-      return;
-    }
-    if (newCum - rx.cumulative() > ReceiveTracker.WINDOW) {
-      counters.outOfWindowData++;
-      return;
-    }
-    rx.forward(newCum);
-    reassembler.forward(newCum, f.streams(), f.ssns());
-  }
-
-  private void handleReconfig(RawChunk c) {
-    if (resets == null || state == SctpState.CLOSED) {
-      return;
-    }
-    ReconfigChunk r = ReconfigChunk.parse(c);
-    if (r == null) {
-      counters.malformedChunks++;
-    } else {
-      resets.handle(r);
-    }
-  }
-
   /** Upper two type bits say what to do with an unknown chunk (RFC 9260 §3.2). */
   private boolean handleUnknown(RawChunk c) {
     counters.unknownChunks++;
@@ -615,17 +538,8 @@ public final class SctpAssociation {
   }
 
   private void afterInput(long now) {
-    if (dataInPacket) {
-      dataInPacket = false;
-      dataPacketsUnacked++;
-      if (rx.hasGaps() || dataPacketsUnacked >= 2) {
-        sackNow = true;
-      } else if (sackDeadline == Long.MAX_VALUE) {
-        sackDeadline = now + config.delayedAckMs() * MS;
-      }
-    }
-    if (resets != null && state != SctpState.CLOSED) {
-      resets.performDeferred();
+    if (isLive()) {
+      data.afterPacket(now);
     }
     progressShutdown(now);
   }
@@ -643,77 +557,28 @@ public final class SctpAssociation {
     state = SctpState.CLOSED;
     t1Deadline = Long.MAX_VALUE;
     t2Deadline = Long.MAX_VALUE;
-    sackDeadline = Long.MAX_VALUE;
-    heartbeatDeadline = Long.MAX_VALUE;
-    sackNow = false;
-    // Incoming buffers are released at once; nothing more will be delivered.
-    reassembler = null;
+    heartbeat.stop();
+    if (data != null) {
+      data.close();
+    }
   }
 
-  /** Builds packets from pending control chunks, SACK, FORWARD TSN, RE-CONFIG and DATA. */
+  /** Builds packets from pending control chunks, then SACK, FORWARD TSN, RE-CONFIG and DATA. */
   private void flush(long now) {
     if (peerTag == 0) {
       control.clear();
       return;
     }
-    PacketBuilder pb = new PacketBuilder();
+    PacketBuilder pb = new PacketBuilder(config, peerTag, transmit);
     for (byte[] c : control) {
       pb.add(c);
     }
     control.clear();
-    boolean dataAllowed = state == SctpState.ESTABLISHED || state == SctpState.SHUTDOWN_PENDING
-        || state == SctpState.SHUTDOWN_RECEIVED;
-    if (state == SctpState.CLOSED || rx == null) {
-      pb.finish();
-      return;
-    }
-    boolean piggyback = sackDeadline != Long.MAX_VALUE && dataAllowed && out.peekSendable(now) != null;
-    if (sackNow || piggyback) {
-      long window = Math.max(0, config.receiveWindow() - reassembler.bufferedBytes());
-      pb.add(rx.buildSack(window).encode());
-      sackNow = false;
-      sackDeadline = Long.MAX_VALUE;
-      dataPacketsUnacked = 0;
-    }
-    ForwardTsnChunk f = out.pollForwardTsn(now);
-    if (f != null) {
-      pb.add(f.encode());
-    }
-    for (byte[] r : resets.poll(now, rto.rto())) {
-      pb.add(r);
-    }
-    while (dataAllowed) {
-      OutboundQueue.OutChunk c = out.peekSendable(now);
-      if (c == null) {
-        break;
-      }
-      pb.add(c.data.encode());
-      out.markSent(c, now);
+    if (isLive()) {
+      data.appendTo(now, pb, state == SctpState.ESTABLISHED
+          || state == SctpState.SHUTDOWN_PENDING || state == SctpState.SHUTDOWN_RECEIVED);
     }
     pb.finish();
-  }
-
-  /** Packs chunks into packets of at most {@code mtu} bytes, in order. */
-  private final class PacketBuilder {
-    private final List<byte[]> chunks = new ArrayList<>();
-    private int size = SctpPacket.HEADER;
-
-    void add(byte[] chunk) {
-      int len = Wire.padded(chunk.length);
-      if (!chunks.isEmpty() && size + len > config.mtu()) {
-        finish();
-      }
-      chunks.add(chunk);
-      size += len;
-    }
-
-    void finish() {
-      if (!chunks.isEmpty()) {
-        transmit.add(packet(peerTag, new ArrayList<>(chunks)));
-        chunks.clear();
-        size = SctpPacket.HEADER;
-      }
-    }
   }
 
   private byte[] packet(int vtag, List<byte[]> chunks) {
