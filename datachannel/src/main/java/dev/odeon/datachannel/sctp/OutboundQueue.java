@@ -20,6 +20,8 @@ final class OutboundQueue {
   static final class Message {
     final ReliabilityPolicy policy;
     final long createdNanos;
+    long firstTsn;
+    long lastTsn;
     boolean abandoned;
 
     Message(ReliabilityPolicy policy, long createdNanos) {
@@ -57,6 +59,8 @@ final class OutboundQueue {
   private final SctpCounters counters;
   private final boolean forwardTsnSupported;
   private final TreeMap<Long, OutChunk> chunks = new TreeMap<>();
+  /** TSNs flagged for retransmission, so finding the next one does not scan the whole window. */
+  private final java.util.TreeSet<Long> toRetransmit = new java.util.TreeSet<>();
   private final Map<Integer, Integer> nextSsn = new HashMap<>();
   private long nextTsn;
   private long nextUnsent;
@@ -106,6 +110,7 @@ final class OutboundQueue {
       ssn = nextSsn.getOrDefault(sid, 0);
       nextSsn.put(sid, (ssn + 1) & 0xffff);
     }
+    m.firstTsn = nextTsn;
     int off = 0;
     do {
       int n = Math.min(maxPayload, data.length - off);
@@ -116,6 +121,7 @@ final class OutboundQueue {
       nextTsn++;
       off += n;
     } while (off < data.length);
+    m.lastTsn = nextTsn - 1;
     buffered += data.length;
     return true;
   }
@@ -146,8 +152,9 @@ final class OutboundQueue {
 
   /** Next chunk allowed on the wire now (retransmissions first), or null; does not mark it sent. */
   OutChunk peekSendable(long now) {
-    for (OutChunk c : chunks.headMap(nextUnsent, false).values()) {
-      if (c.retransmit && !c.message.abandoned) {
+    for (Long tsn : toRetransmit) {
+      OutChunk c = chunks.get(tsn);
+      if (c != null && c.retransmit && !c.message.abandoned) {
         return windowAllows(c) ? c : null;
       }
     }
@@ -187,6 +194,7 @@ final class OutboundQueue {
     c.sendCount++;
     c.lastSentNanos = now;
     c.retransmit = false;
+    toRetransmit.remove(c.tsn);
     c.inFlight = true;
     flight += c.size();
     peerRwnd = Math.max(0, peerRwnd - c.size());
@@ -228,6 +236,7 @@ final class OutboundQueue {
       buffered -= c.size();
       it.remove();
     }
+    toRetransmit.headSet(cum, true).clear();
     if (rttTsn >= 0 && rttTsn <= cum) {
       rttTsn = -1;
     }
@@ -245,6 +254,7 @@ final class OutboundQueue {
         }
         c.gapAcked = true;
         c.retransmit = false;
+        toRetransmit.remove(c.tsn);
         if (c.inFlight) {
           c.inFlight = false;
           flight -= c.size();
@@ -320,6 +330,7 @@ final class OutboundQueue {
       abandon(c.message);
     } else {
       c.retransmit = true;
+      toRetransmit.add(c.tsn);
     }
   }
 
@@ -341,14 +352,13 @@ final class OutboundQueue {
     }
     m.abandoned = true;
     counters.abandonedMessages++;
-    for (OutChunk c : chunks.values()) {
-      if (c.message == m) {
-        if (c.inFlight) {
-          c.inFlight = false;
-          flight -= c.size();
-        }
-        c.retransmit = false;
+    for (OutChunk c : chunks.subMap(m.firstTsn, true, m.lastTsn, true).values()) {
+      if (c.inFlight) {
+        c.inFlight = false;
+        flight -= c.size();
       }
+      c.retransmit = false;
+      toRetransmit.remove(c.tsn);
     }
     advanceAckPoint();
   }

@@ -41,7 +41,9 @@ record SackChunk(int cumTsnAck, long aRwnd, int[] gapStarts, int[] gapEnds, int[
     for (int i = 0; i < gaps; i++) {
       starts[i] = Wire.u16(b, o + 12 + 4 * i);
       ends[i] = Wire.u16(b, o + 14 + 4 * i);
-      if (starts[i] == 0 || ends[i] < starts[i]) {
+      // Blocks must be ascending and disjoint (RFC 9260 §3.3.4); overlapping ones would only
+      // make the sender walk the same chunks again.
+      if (starts[i] == 0 || ends[i] < starts[i] || (i > 0 && starts[i] <= ends[i - 1] + 1)) {
         return null;
       }
     }

@@ -61,6 +61,8 @@ class ChunkCodecTest {
     assertNull(SackChunk.parse(raw(lying)));
     byte[] inverted = new SackChunk(1, 1, new int[] {5}, new int[] {3}, new int[0]).encode();
     assertNull(SackChunk.parse(raw(inverted)), "gap end before start");
+    byte[] overlapping = new SackChunk(1, 1, new int[] {2, 3}, new int[] {5, 9}, new int[0]).encode();
+    assertNull(SackChunk.parse(raw(overlapping)), "overlapping gap blocks");
   }
 
   @Test
