@@ -82,7 +82,9 @@ public final class DataChannelManager {
     if (c == null || (c.state != State.OPEN && c.state != State.OPENING)) {
       return false;
     }
-    return association.send(now, id, ppid, payload, c.type().ordered(),
+    // Until the ACK arrives, messages go ordered so none can overtake the OPEN (RFC 8832 §6).
+    boolean ordered = c.type().ordered() || c.state == State.OPENING;
+    return association.send(now, id, ppid, payload, ordered,
         c.type().policy(c.reliabilityParameter()));
   }
 

@@ -175,4 +175,20 @@ class DataChannelManagerTest {
     run(2000);
     assertTrue(of(atServer, TextMessage.class).contains(new TextMessage(reopened, "fresh")));
   }
+
+  @Test
+  void unorderedChannelSendsOrderedUntilAcked() {
+    int id = c.open(now, "fast", "", ChannelType.RELIABLE_UNORDERED, 0);
+    // Sent right after the OPEN, before any ACK: must not be able to overtake the OPEN.
+    for (int i = 0; i < 20; i++) {
+      assertTrue(c.sendText(now, id, "early " + i));
+    }
+    run(3000);
+    assertEquals(20, of(atServer, TextMessage.class).size());
+    assertEquals(0, s.unknownStreamCount(), "no message arrived before its channel existed");
+    assertEquals(DataChannel.State.OPEN, c.channel(id).state());
+    assertTrue(c.sendText(now, id, "late"));
+    run(2000);
+    assertEquals(21, of(atServer, TextMessage.class).size());
+  }
 }
