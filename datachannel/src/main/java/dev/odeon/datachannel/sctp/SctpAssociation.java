@@ -127,8 +127,10 @@ public final class SctpAssociation {
     if (state != SctpState.ESTABLISHED || streamId < 0 || streamId >= outboundStreams) {
       return false;
     }
-    data.resets.request(streamId);
-    flush(nowNanos);
+    if (!data.resets.isResetting(streamId)) {
+      data.resets.request(streamId);
+      flush(nowNanos);
+    }
     return true;
   }
 
