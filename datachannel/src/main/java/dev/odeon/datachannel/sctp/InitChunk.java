@@ -82,6 +82,25 @@ record InitChunk(boolean ack, int initiateTag, long aRwnd, int outboundStreams, 
         ack ? cookie : null);
   }
 
+  /** Our INIT: we offer {@code config.numStreams()} both ways, FORWARD-TSN and RE-CONFIG. */
+  static InitChunk init(SctpConfig config, int tag, int initialTsn) {
+    return new InitChunk(false, tag, config.receiveWindow(), config.numStreams(),
+        config.numStreams(), initialTsn, true, true, null);
+  }
+
+  /**
+   * Our INIT ACK to {@code peer}, carrying a State Cookie signed with {@code secret} that holds
+   * everything needed to build the association later (RFC 9260 §5.1.3).
+   */
+  static InitChunk initAck(SctpConfig config, InitChunk peer, int tag, int initialTsn,
+      long nowNanos, byte[] secret) {
+    byte[] cookie = new StateCookie(nowNanos, tag, peer.initiateTag(), initialTsn,
+        peer.initialTsn(), peer.aRwnd(), peer.outboundStreams(), peer.inboundStreams(),
+        peer.forwardTsnSupported(), peer.reconfigSupported()).sign(secret);
+    return new InitChunk(true, tag, config.receiveWindow(), config.numStreams(),
+        config.numStreams(), initialTsn, true, true, cookie);
+  }
+
   byte[] encode() {
     int cookieParam = cookie == null ? 0 : Wire.padded(4 + cookie.length);
     byte[] c = Wire.chunk(ack ? ChunkType.INIT_ACK : ChunkType.INIT, 0, 16 + cookieParam + 4 + 8);

@@ -91,8 +91,7 @@ public final class SctpAssociation {
     }
     myTag = nonZeroTag();
     myInitialTsn = random.nextInt();
-    handshakeChunk = new InitChunk(false, myTag, config.receiveWindow(), config.numStreams(),
-        config.numStreams(), myInitialTsn, true, true, null).encode();
+    handshakeChunk = InitChunk.init(config, myTag, myInitialTsn).encode();
     transmit.add(packet(0, List.of(handshakeChunk)));
     state = SctpState.COOKIE_WAIT;
     t1Count = 0;
@@ -307,8 +306,7 @@ public final class SctpAssociation {
       counters.malformedChunks++;
     } else if (e.causeCode() == ErrorChunk.STALE_COOKIE && state == SctpState.COOKIE_ECHOED) {
       // Start over with the same tag and TSN; the new INIT ACK replaces the peer parameters.
-      handshakeChunk = new InitChunk(false, myTag, config.receiveWindow(), config.numStreams(),
-          config.numStreams(), myInitialTsn, true, true, null).encode();
+      handshakeChunk = InitChunk.init(config, myTag, myInitialTsn).encode();
       transmit.add(packet(0, List.of(handshakeChunk)));
       state = SctpState.COOKIE_WAIT;
       t1Deadline = now + rto.rto();
@@ -334,11 +332,7 @@ public final class SctpAssociation {
       tag = myTag;
       tsn = myInitialTsn;
     }
-    byte[] cookie = new StateCookie(now, tag, init.initiateTag(), tsn, init.initialTsn(),
-        init.aRwnd(), init.outboundStreams(), init.inboundStreams(), init.forwardTsnSupported(),
-        init.reconfigSupported()).sign(secret);
-    InitChunk ack = new InitChunk(true, tag, config.receiveWindow(), config.numStreams(),
-        config.numStreams(), tsn, true, true, cookie);
+    InitChunk ack = InitChunk.initAck(config, init, tag, tsn, now, secret);
     transmit.add(packet(init.initiateTag(), List.of(ack.encode())));
   }
 
