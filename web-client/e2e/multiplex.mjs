@@ -178,8 +178,11 @@ async function scenario(browsers, files) {
   const exVads = await waitFor(() => vadEvents(excluder), (v) => Object.keys(latestByMid(v)).length === 2, 15000);
   const named = (exVads.value || []).map((e) => e.sourceId);
   report.check('excluded-source-never-named', exVads.ok && !named.includes('s1') && named.includes('s3'), { vad: exVads.value });
-  const exStats = await slotStats(excluder);
-  report.check('excluder-receives-audio', exStats.filter((s) => s.role === 'multiplexed').every((s) => s.packets > 0), { slots: exStats });
+  const exStats = await waitFor(() => slotStats(excluder),
+    (st) => st.length > 0 && st.filter((s) => s.role === 'multiplexed').every((s) => s.packets > 0), 15000);
+  report.check('excluder-receives-audio', exStats.ok, { slots: exStats.value, ms: exStats.ms });
+  const exLater = (await vadEvents(excluder)).map((e) => e.sourceId);
+  report.check('excluded-source-still-never-named', !exLater.includes('s1'), { named: exLater });
 
   for (const p of [host, viewer, excluder, ...Object.values(pubs)]) {
     if (p.odeonErrors.length) report.info('page-errors', { errors: p.odeonErrors });

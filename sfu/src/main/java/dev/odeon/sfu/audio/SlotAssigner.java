@@ -7,8 +7,8 @@ import java.util.function.Predicate;
  * Decides which sources fill one viewer's multiplexed audio slots: the most active eligible
  * sources of the stream's ranking, with the least movement. A source already in a slot keeps that
  * slot while it stays among the top N eligible sources (so a voice never hops between tracks);
- * newcomers take the slots that were idle or whose source fell out, in slot order. Pure and
- * allocation-free apart from the caller's arrays. Cost per call: O(N^2) for N slots (N <= 16) plus
+ * newcomers take the slots that were idle or whose source fell out, in slot order. Pure; it
+ * allocates one boolean per slot. Cost per call: O(N^2) for N slots (N <= 16) plus
  * walking the ranking until N eligible sources are found — independent of the number of viewers.
  */
 public final class SlotAssigner {
