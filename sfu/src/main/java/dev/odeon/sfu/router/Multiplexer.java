@@ -91,7 +91,8 @@ final class Multiplexer {
         slot.pending = now;
         slot.hasPending = true;
         slot.pendingAt = nowNanos + SWITCH_DELAY_NANOS;
-        if (!s.pending.contains(v)) {
+        if (!v.pending) {
+          v.pending = true;
           s.pending.add(v);
         }
       }
@@ -102,10 +103,29 @@ final class Multiplexer {
     return p.active && p.audio != null && p != v.source && v.admits(p);
   }
 
+  /**
+   * One timer pass over a stream: binds due switches, re-ranks when an interval passed and then
+   * re-assigns viewers whose ranking changed. Returns when the stream next has work.
+   */
+  long tick(long nowNanos, Stream s) {
+    long next = s.pending.isEmpty() ? Long.MAX_VALUE : applyPending(nowNanos, s);
+    if (s.ranking.handleTimeout(nowNanos)) {
+      for (Viewer v : s.viewers) {
+        reassign(nowNanos, s, v, false);
+      }
+      if (!s.pending.isEmpty()) {
+        next = Math.min(next, nowNanos + SWITCH_DELAY_NANOS);
+      }
+    }
+    return Math.min(next, s.ranking.nextTimeoutNanos(nowNanos));
+  }
+
   /** Binds announced switches that are due. Returns the earliest still pending, or Long.MAX_VALUE. */
-  long applyPending(long nowNanos, Stream s) {
+  private long applyPending(long nowNanos, Stream s) {
     long next = Long.MAX_VALUE;
-    for (int i = s.pending.size() - 1; i >= 0; i--) {
+    int kept = 0;
+    // Compacts the list in place: one pass, whatever the number of viewers.
+    for (int i = 0, n = s.pending.size(); i < n; i++) {
       Viewer v = s.pending.get(i);
       boolean left = false;
       for (OutSlot slot : v.mux) {
@@ -122,10 +142,13 @@ final class Multiplexer {
           next = Math.min(next, slot.pendingAt);
         }
       }
-      if (!left) {
-        s.pending.remove(i);
+      if (left) {
+        s.pending.set(kept++, v);
+      } else {
+        v.pending = false;
       }
     }
+    s.pending.subList(kept, s.pending.size()).clear();
     return next;
   }
 

@@ -132,6 +132,7 @@ public final class Router {
   }
 
   public void removeViewer(Viewer v) {
+    v.removed = true;
     Stream s = streams.get(v.stream);
     if (s == null) {
       return;
@@ -156,22 +157,22 @@ public final class Router {
 
   /** Sends {@code source}'s tracks into the viewer's slots; throws {@link dev.odeon.sfu.api.MediaException}. */
   public void project(long nowNanos, Viewer v, SourceId source, List<Projection> mapping) {
-    Stream s = streams.get(v.stream);
-    if (s == null || !s.viewers.contains(v)) {
-      throw new dev.odeon.sfu.api.MediaException("unknown_session", "this viewing session has ended");
-    }
-    mux.project(nowNanos, s, v, source, mapping);
+    mux.project(nowNanos, streamOf(v), v, source, mapping);
     nextDeadline = Long.MIN_VALUE;
   }
 
   /** Returns the viewer's slots {@code mids} to their default role. */
   public void unproject(long nowNanos, Viewer v, List<String> mids) {
+    mux.unproject(nowNanos, streamOf(v), v, mids);
+    nextDeadline = Long.MIN_VALUE;
+  }
+
+  private Stream streamOf(Viewer v) {
     Stream s = streams.get(v.stream);
-    if (s == null || !s.viewers.contains(v)) {
+    if (s == null || v.removed) {
       throw new dev.odeon.sfu.api.MediaException("unknown_session", "this viewing session has ended");
     }
-    mux.unproject(nowNanos, s, v, mids);
-    nextDeadline = Long.MIN_VALUE;
+    return s;
   }
 
   /**
@@ -184,18 +185,7 @@ public final class Router {
     }
     long next = nowNanos + activity.intervalNanos();
     for (Stream s : streams.values()) {
-      if (!s.pending.isEmpty()) {
-        next = Math.min(next, mux.applyPending(nowNanos, s));
-      }
-      if (s.ranking.handleTimeout(nowNanos)) {
-        for (Viewer v : s.viewers) {
-          mux.reassign(nowNanos, s, v, false);
-        }
-        if (!s.pending.isEmpty()) {
-          next = Math.min(next, nowNanos + Multiplexer.SWITCH_DELAY_NANOS);
-        }
-      }
-      next = Math.min(next, s.ranking.nextTimeoutNanos(nowNanos));
+      next = Math.min(next, mux.tick(nowNanos, s));
     }
     nextDeadline = Math.max(next, nowNanos + 1);
   }

@@ -38,6 +38,10 @@ public final class Viewer {
   Publisher source;
   /** The stream ranking's version this viewer's assignment was computed from. */
   long seenVersion = -1;
+  /** In its stream's list of viewers with announced, not yet bound switches. */
+  boolean pending;
+  /** Removed from the router (its session closed). */
+  boolean removed;
 
   Viewer(SessionId session, StreamId stream, Endpoint endpoint, ViewOptions options,
       List<MediaLine> lines, SlotSeeds seeds) {
