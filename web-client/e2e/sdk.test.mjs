@@ -229,3 +229,38 @@ test('Viewer: recvonly audio+video, view, tracks into one stream, active/inactiv
   assert.ok(pc.closed);
   assert.equal(ws.readyState, 3);
 });
+
+test('Viewer: multiplexed audio slots, view options, vad per mid, project and unproject', async () => {
+  withFakeBrowser();
+  const viewer = new Viewer({
+    stream: 's', token: 't', connectionOptions: opts,
+    multiplexedAudioTracks: 2, pinnedSourceId: 'host', excludedSourceIds: ['me'], events: ['active', 'vad'], extraVideoSlots: 1,
+  });
+  const vads = [];
+  viewer.on('vad', (d) => vads.push([d.mid, d.sourceId]));
+  const started = viewer.start();
+  const cmd = await answerNext({ sdp: 'v=0 answer', sessionId: 'v1' });
+  const pc = FakePc.last;
+  pc.transceivers.forEach((t, i) => { t.mid = String(i); t.receiver = { track: { kind: t.trackOrKind, id: `t${i}` } }; });
+  await started;
+  assert.deepEqual(cmd.data, {
+    sdp: 'v=0 offer', pinnedSourceId: 'host', multiplexedAudioTracks: 2, excludedSourceIds: ['me'], events: ['active', 'vad'],
+  });
+  assert.deepEqual(pc.transceivers.map((t) => t.trackOrKind), ['audio', 'video', 'audio', 'audio', 'video']);
+  assert.deepEqual(viewer.slots.map((s) => [s.mid, s.kind, s.role]),
+    [['0', 'audio', 'main'], ['1', 'video', 'main'], ['2', 'audio', 'multiplexed'], ['3', 'audio', 'multiplexed'], ['4', 'video', 'extra']]);
+  assert.equal(viewer.trackForMid('3').id, 't3');
+  FakeWebSocket.last.serverSends({ type: 'event', name: 'vad', data: { mid: '2', sourceId: 'a', idle: false, sessionId: 'v1' } });
+  FakeWebSocket.last.serverSends({ type: 'event', name: 'vad', data: { mid: '2', sourceId: 'b', idle: false, sessionId: 'other' } });
+  assert.deepEqual(vads, [['2', 'a']]);
+  assert.equal(viewer.slotForMid('2').sourceId, 'a');
+  const projected = viewer.project('b', [{ media: 'video', mid: '4' }]);
+  const p = await answerNext({});
+  await projected;
+  assert.deepEqual([p.name, p.data], ['project', { sessionId: 'v1', sourceId: 'b', mapping: [{ media: 'video', mid: '4' }] }]);
+  const refused = viewer.unproject(['9']);
+  await answerNext({ code: 'unknown_mid', message: 'no mid 9' }, false);
+  await assert.rejects(refused, (e) => e.code === 'unknown_mid');
+  await assert.rejects(new Viewer({ stream: 's', token: 't', multiplexedAudioTracks: 1000 }).start(), (e) => e.code === 'too_many_slots');
+  await viewer.stop();
+});

@@ -21,13 +21,17 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-/** Starts Chromium with a fresh profile; `close()` ends it and removes the profile. */
-export async function launchBrowser() {
+/**
+ * Starts Chromium with a fresh profile; `close()` ends it and removes the profile. `extraArgs` are
+ * added to the command line (e.g. `--use-file-for-fake-audio-capture=FILE.wav`, which is per
+ * browser process).
+ */
+export async function launchBrowser({ extraArgs = [] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'odeon-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 960, height: 720 },
   });
   context.setDefaultTimeout(15000);

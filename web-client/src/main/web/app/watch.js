@@ -1,5 +1,6 @@
 // watch.html: plays a stream; the "Play" button appears only when autoplay is blocked.
-// Query: stream (default demo), autostart=1.
+// Query: stream (default demo), autostart=1; multisource (docs/multiplexing.md): mux=N
+// (multiplexedAudioTracks), pinned=sourceId, exclude=a,b (excludedSourceIds), extraVideo=M.
 import { Viewer } from '/sdk/odeon.js';
 
 const params = new URLSearchParams(location.search);
@@ -14,7 +15,14 @@ const log = $('events');
 
 $('stream-name').textContent = stream;
 
-const viewer = new Viewer({ stream });
+const list = (v) => (v ? v.split(',').filter(Boolean) : undefined);
+const viewer = new Viewer({
+  stream,
+  multiplexedAudioTracks: Number(params.get('mux') || 0),
+  pinnedSourceId: params.get('pinned') || undefined,
+  excludedSourceIds: list(params.get('exclude')),
+  extraVideoSlots: Number(params.get('extraVideo') || 0),
+});
 const events = [];
 // Tests read window.odeon.events: [{name, sourceId, at}] in arrival order.
 window.odeon = { viewer, events };
@@ -25,11 +33,11 @@ function show(text, cls = '') {
 }
 
 function record(name, data) {
-  const entry = { name, sourceId: data?.sourceId ?? null, at: Date.now() };
+  const entry = { name, sourceId: data?.sourceId ?? null, mid: data?.mid ?? null, at: Date.now() };
   events.push(entry);
   const li = document.createElement('li');
   li.textContent = `${new Date(entry.at).toLocaleTimeString()} ${name}` +
-    (entry.sourceId ? ` (${entry.sourceId})` : '');
+    (entry.mid ? ` slot ${entry.mid}` : '') + (entry.sourceId ? ` (${entry.sourceId})` : '');
   log.append(li);
   log.scrollTop = log.scrollHeight;
 }
@@ -48,6 +56,20 @@ viewer.on('inactive', (d) => {
   live.delete(d?.sourceId ?? '');
   showLiveness();
 });
+viewer.on('vad', (d) => record('vad', d));
+// Every slot other than the main ones gets its own element, so every speaker is heard and an
+// extra video slot is shown.
+viewer.on('track', (slot) => {
+  if (slot.role === 'main' || !slot.track) return;
+  const el = document.createElement(slot.kind === 'audio' ? 'audio' : 'video');
+  el.autoplay = true;
+  el.playsInline = true;
+  el.dataset.mid = slot.mid;
+  el.srcObject = new MediaStream([slot.track]);
+  (slot.kind === 'audio' ? document.body : video.parentElement || document.body).append(el);
+  el.play().catch(() => {});
+});
+
 viewer.on('state', ({ state, reason }) => {
   watchBtn.hidden = state === 'connecting' || state === 'live';
   if (state === 'connecting') show('connecting…');

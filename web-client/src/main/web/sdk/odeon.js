@@ -344,24 +344,78 @@ export class Publisher extends Session {
 }
 
 /**
- * Watches a stream: remote tracks go into `this.mediaStream` (and the given video element).
- * Events: 'state', 'connectionstatechange', 'active' and 'inactive' (the server's event data).
+ * Watches a stream: the main slots' tracks go into `this.mediaStream` (and the given video element).
+ * Multisource options (docs/multiplexing.md): `pinnedSourceId`, `multiplexedAudioTracks` (0-16 extra
+ * audio slots the server fills with the most active speakers), `excludedSourceIds`, `events`, and
+ * `extraVideoSlots` (receive-only video slots that stay idle until `project()` fills them).
+ * Events: 'state', 'connectionstatechange', 'active' and 'inactive' (the server's event data),
+ * 'vad' ({mid, sourceId, idle}), 'track' ({mid, kind, role, track}) for every receive slot.
  */
 export class Viewer extends Session {
-  /** @param {{stream: string, token?: string, baseUrl?: string}} opts */
+  /**
+   * @param {{stream: string, token?: string, baseUrl?: string, pinnedSourceId?: string,
+   *   multiplexedAudioTracks?: number, excludedSourceIds?: string[], events?: string[],
+   *   extraVideoSlots?: number}} opts
+   */
   constructor(opts) {
     super(opts, 'viewer');
     this.mediaStream = null;
+    /** Receive slots in offer order: {mid, kind, role: 'main'|'multiplexed'|'extra', track, sourceId}. */
+    this.slots = [];
+    // The latest vad per mid: the server may announce slots before the answer is applied.
+    this._vadByMid = new Map();
   }
 
   _onConnection(conn) {
     conn.on('active', (d) => this.emit('active', d));
     conn.on('inactive', (d) => this.emit('inactive', d));
+    conn.on('vad', (d) => {
+      if (d && d.sessionId && this.sessionId && d.sessionId !== this.sessionId) return;
+      const sourceId = d?.idle ? null : d?.sourceId ?? null;
+      this._vadByMid.set(String(d?.mid), sourceId);
+      const slot = this.slots.find((s) => s.mid === d?.mid);
+      if (slot) slot.sourceId = sourceId;
+      this.emit('vad', d);
+    });
+  }
+
+  /** The receive slot with transceiver mid `mid` (its `track` plays what the server sends there). */
+  slotForMid(mid) {
+    return this.slots.find((s) => s.mid === String(mid)) || null;
+  }
+
+  /** The MediaStreamTrack received on `mid`, or null. */
+  trackForMid(mid) {
+    return this.slotForMid(mid)?.track ?? null;
+  }
+
+  /**
+   * Sends `sourceId`'s media into chosen slots: `mapping` is [{media: 'audio'|'video', mid, layer?}].
+   * Rejects with OdeonError (unknown_source, unknown_mid, kind_mismatch, excluded_source, ...).
+   */
+  async project(sourceId, mapping) {
+    if (!this.connection || !this.sessionId) throw new OdeonError('bad_state', 'not watching');
+    await this.connection.send('project', { sessionId: this.sessionId, sourceId: sourceId ?? null, mapping });
+    for (const m of mapping) {
+      const slot = this.slotForMid(m.mid);
+      if (slot) slot.sourceId = sourceId ?? null;
+    }
+  }
+
+  /** Returns the slots `mids` to their default role. */
+  async unproject(mids) {
+    if (!this.connection || !this.sessionId) throw new OdeonError('bad_state', 'not watching');
+    await this.connection.send('unproject', { sessionId: this.sessionId, mids: mids.map(String) });
   }
 
   /** Starts watching; `videoElement` (optional) gets the MediaStream as srcObject. */
   async start(videoElement) {
     if (this.state === 'connecting' || this.state === 'live') throw new OdeonError('bad_state', `already ${this.state}`);
+    const o = this._opts;
+    const n = o.multiplexedAudioTracks ?? 0;
+    if (!Number.isInteger(n) || n < 0 || n > 16) {
+      throw new OdeonError('too_many_slots', 'multiplexedAudioTracks must be an integer 0..16');
+    }
     this._setState('connecting');
     try {
       await this._connect(null);
@@ -369,10 +423,25 @@ export class Viewer extends Session {
       if (videoElement) videoElement.srcObject = this.mediaStream;
       this.pc = new RTCPeerConnection(PC_CONFIG);
       this._watchPc(this.pc);
-      this.pc.addEventListener('track', (ev) => this.mediaStream.addTrack(ev.track));
-      this.pc.addTransceiver('audio', { direction: 'recvonly' });
-      this.pc.addTransceiver('video', { direction: 'recvonly' });
-      await this._negotiate('view', {});
+      // Offer order defines the roles: main audio, main video, N multiplexed audio, extra video.
+      const plan = [['audio', 'main'], ['video', 'main']];
+      for (let i = 0; i < n; i++) plan.push(['audio', 'multiplexed']);
+      for (let i = 0; i < (o.extraVideoSlots ?? 0); i++) plan.push(['video', 'extra']);
+      const transceivers = plan.map(([kind, role]) => ({ kind, role, t: this.pc.addTransceiver(kind, { direction: 'recvonly' }) }));
+      this.pc.addEventListener('track', (ev) => {
+        const entry = transceivers.find((x) => x.t === ev.transceiver);
+        if (!entry || entry.role === 'main') this.mediaStream.addTrack(ev.track);
+      });
+      const extra = {};
+      if (o.pinnedSourceId != null) extra.pinnedSourceId = o.pinnedSourceId;
+      if (n > 0) extra.multiplexedAudioTracks = n;
+      if (o.excludedSourceIds) extra.excludedSourceIds = o.excludedSourceIds;
+      if (o.events) extra.events = o.events;
+      await this._negotiate('view', extra);
+      this.slots = transceivers.map(({ kind, role, t }) => ({
+        mid: t.mid ?? null, kind, role, track: t.receiver?.track ?? null, sourceId: this._vadByMid.get(String(t.mid)) ?? null,
+      }));
+      for (const slot of this.slots) this.emit('track', slot);
       this._setState('live');
     } catch (e) {
       this._fail(e);

@@ -55,6 +55,25 @@ public final class FakeMediaService implements MediaService {
     nextFailure = failure;
   }
 
+  /** Projections asked for, as "session source media:mid,..." strings. */
+  public final BlockingQueue<String> projections = new LinkedBlockingQueue<>();
+
+  @Override
+  public CompletableFuture<Void> project(SessionId viewer, dev.odeon.sfu.api.SourceId source,
+      java.util.List<dev.odeon.sfu.api.Projection> mapping) {
+    if ("nobody".equals(source.value())) {
+      return CompletableFuture.failedFuture(new MediaException("unknown_source", "source nobody is not live"));
+    }
+    projections.add(viewer + " " + source + " " + mapping.stream().map(m -> m.media() + ":" + m.mid()).toList());
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletableFuture<Void> unproject(SessionId viewer, java.util.List<String> mids) {
+    projections.add(viewer + " unproject " + mids);
+    return CompletableFuture.completedFuture(null);
+  }
+
   @Override
   public void close(SessionId session, String reason) {
     closed.add(session);

@@ -16,6 +16,8 @@ public enum DropReason {
   RTCP_MALFORMED,
   UNKNOWN_SSRC,
   UNSUPPORTED_PAYLOAD,
+  /** Not a drop: an audio packet was forwarded, but its RFC 6464 level was absent or malformed. */
+  AUDIO_LEVEL_INVALID,
   SEND_FAILED;
 
   /** The label used in metrics, lower case with underscores. */

@@ -17,6 +17,20 @@ public interface MediaService {
   /** Accepts a browser's recvonly SDP offer to watch a stream. */
   CompletableFuture<SessionAnswer> view(ViewRequest request);
 
+  /**
+   * Sends {@code source}'s tracks into the viewer session's chosen receive slots. Completes
+   * exceptionally with a {@link MediaException}: {@code unknown_session}, {@code unknown_source},
+   * {@code unknown_mid}, {@code kind_mismatch}, {@code excluded_source} or {@code bad_request}.
+   */
+  default CompletableFuture<Void> project(SessionId viewer, SourceId source, java.util.List<Projection> mapping) {
+    return CompletableFuture.failedFuture(new MediaException("unsupported", "projection is not supported"));
+  }
+
+  /** Empties the viewer session's slots {@code mids} (they return to their default role). */
+  default CompletableFuture<Void> unproject(SessionId viewer, java.util.List<String> mids) {
+    return CompletableFuture.failedFuture(new MediaException("unsupported", "projection is not supported"));
+  }
+
   /** Closes a media session (publisher or viewer). Unknown ids are ignored. */
   void close(SessionId session, String reason);
 

@@ -3,6 +3,9 @@ package dev.odeon.sfu.engine;
 import dev.odeon.sfu.api.DropReason;
 import dev.odeon.sfu.api.MediaEvent;
 import dev.odeon.sfu.api.MediaEvents;
+import dev.odeon.sfu.api.MediaException;
+import dev.odeon.sfu.api.Projection;
+import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.PublishRequest;
 import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.SessionId;
@@ -13,6 +16,7 @@ import dev.odeon.sfu.ice.IceCredentials;
 import dev.odeon.sfu.ice.IceLiteAgent;
 import dev.odeon.sfu.ice.StunMessage;
 import dev.odeon.sfu.router.Router;
+import dev.odeon.sfu.router.Viewer;
 import dev.odeon.sfu.rtcp.RtcpCompound;
 import dev.odeon.sfu.rtp.RtpPacket;
 import dev.odeon.sfu.srtp.SrtpSession;
@@ -106,11 +110,31 @@ public final class MediaEngine {
   /** Accepts a view offer. */
   public SessionAnswer view(long nowNanos, ViewRequest req) {
     SessionFactory.Prepared prepared = factory.prepareView(req);
+    Viewer.validate(req.options(), prepared.lines());
     PeerSession s = register(nowNanos, prepared, PeerSession.Role.VIEWER);
-    s.viewer = router.addViewer(nowNanos, req.stream(), s, prepared.lines(), prepared.seeds());
+    s.viewer = router.addViewer(nowNanos, req.stream(), s.id, s, req.options(), prepared.lines(),
+        prepared.seeds());
     stats.viewers++;
     LOG.info("session {}: view {} for {}", s.id, req.stream(), req.identity());
     return new SessionAnswer(s.id, prepared.answerSdp());
+  }
+
+  /** Projects a source into a viewer session's slots; throws {@link MediaException} when refused. */
+  public void project(long nowNanos, SessionId viewer, SourceId source, List<Projection> mapping) {
+    router.project(nowNanos, viewerOf(viewer), source, mapping);
+  }
+
+  /** Returns a viewer session's slots to their default role. */
+  public void unproject(long nowNanos, SessionId viewer, List<String> mids) {
+    router.unproject(nowNanos, viewerOf(viewer), mids);
+  }
+
+  private Viewer viewerOf(SessionId id) {
+    PeerSession s = id == null ? null : sessions.get(id);
+    if (s == null || s.viewer == null) {
+      throw new MediaException("unknown_session", "no viewing session " + id);
+    }
+    return s.viewer;
   }
 
   private PeerSession register(long nowNanos, SessionFactory.Prepared p, PeerSession.Role role) {
@@ -312,6 +336,7 @@ public final class MediaEngine {
     for (int i = handshaking.size() - 1; i >= 0 && i < handshaking.size(); i--) {
       drainDtls(nowNanos, handshaking.get(i));
     }
+    router.handleTimeout(nowNanos);
     if (nowNanos - nextHousekeeping < 0) {
       return;
     }
@@ -337,7 +362,8 @@ public final class MediaEngine {
 
   /** When {@link #handleTimeout} next has work. */
   public long pollTimeout(long nowNanos) {
-    return handshaking.isEmpty() ? nextHousekeeping : Math.min(nextHousekeeping, nowNanos + 20_000_000L);
+    long next = Math.min(nextHousekeeping, router.pollTimeout(nowNanos));
+    return handshaking.isEmpty() ? next : Math.min(next, nowNanos + 20_000_000L);
   }
 
   /** Closes every session (server shutdown). */

@@ -59,7 +59,8 @@ final class SessionFactory {
     List<MediaLine> lines = new ArrayList<>();
     for (NegotiatedMedia m : n.acceptedMedia()) {
       String trackId = m.msid().map(x -> x.trackId()).orElse(m.mid());
-      lines.add(new MediaLine(m.mid(), kind(m), codecs(m), trackId));
+      Integer level = m.extensions().get(Options.EXT_AUDIO_LEVEL);
+      lines.add(new MediaLine(m.mid(), kind(m), codecs(m), trackId, level == null ? -1 : level));
     }
     return new Prepared(req.stream(), local, remote(n), n.remoteFingerprintSha256(), lines,
         n.answerSdp(), null);

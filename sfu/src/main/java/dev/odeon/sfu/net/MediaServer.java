@@ -6,7 +6,9 @@ import dev.odeon.sfu.api.MediaService;
 import dev.odeon.sfu.api.MediaStats;
 import dev.odeon.sfu.api.PublishRequest;
 import dev.odeon.sfu.api.SessionAnswer;
+import dev.odeon.sfu.api.Projection;
 import dev.odeon.sfu.api.SessionId;
+import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.ViewRequest;
 import dev.odeon.sfu.dtls.DtlsCertificate;
 import dev.odeon.sfu.engine.MediaEngine;
@@ -20,6 +22,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -96,6 +99,22 @@ public final class MediaServer implements MediaService, Closeable {
   @Override
   public CompletableFuture<SessionAnswer> view(ViewRequest request) {
     return call(e -> e.view(System.nanoTime(), request));
+  }
+
+  @Override
+  public CompletableFuture<Void> project(SessionId viewer, SourceId source, List<Projection> mapping) {
+    return call(e -> {
+      e.project(System.nanoTime(), viewer, source, mapping);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletableFuture<Void> unproject(SessionId viewer, List<String> mids) {
+    return call(e -> {
+      e.unproject(System.nanoTime(), viewer, mids);
+      return null;
+    });
   }
 
   @Override

@@ -12,6 +12,8 @@ final class InputTrack {
   final MediaKind kind;
   final String trackId;
   final int clockRate;
+  /** RFC 8285 id of the RFC 6464 audio level in this track's packets; -1 when not negotiated. */
+  final int audioLevelExtId;
   private final RtpCodec[] codecByPt = new RtpCodec[128];
   final ReceiveStats stats;
   int ssrc;
@@ -24,6 +26,7 @@ final class InputTrack {
     this.kind = line.kind();
     this.trackId = line.trackId();
     this.clockRate = line.codecs().isEmpty() ? 90000 : line.codecs().get(0).clockRate();
+    this.audioLevelExtId = line.kind() == MediaKind.AUDIO ? line.audioLevelExtId() : -1;
     for (RtpCodec c : line.codecs()) {
       if (c.payloadType() >= 0 && c.payloadType() < 128) {
         codecByPt[c.payloadType()] = c;

@@ -9,9 +9,16 @@ import java.util.List;
  * @param kind audio or video
  * @param codecs the accepted payload formats, in preference order
  * @param trackId the publisher's track id (from msid), or the id we announce to a viewer
+ * @param audioLevelExtId the publisher's RFC 8285 id for {@code ssrc-audio-level} (RFC 6464), or
+ *     -1 when not negotiated
  */
-public record MediaLine(String mid, MediaKind kind, List<RtpCodec> codecs, String trackId) {
+public record MediaLine(String mid, MediaKind kind, List<RtpCodec> codecs, String trackId, int audioLevelExtId) {
   public MediaLine {
     codecs = List.copyOf(codecs);
+  }
+
+  /** A section without the audio-level extension. */
+  public MediaLine(String mid, MediaKind kind, List<RtpCodec> codecs, String trackId) {
+    this(mid, kind, codecs, trackId, -1);
   }
 }

@@ -9,7 +9,13 @@ import java.util.Arrays;
  * current input's payload types to the viewer's. Media thread only.
  */
 final class OutSlot {
+  /** What a slot is for: the main source, a multiplexed speaker, or projection only. */
+  enum Role { MAIN, MULTIPLEXED, EXTRA }
+
   final Viewer viewer;
+  final Role role;
+  /** Index among the viewer's multiplexed slots; -1 for other roles. */
+  final int muxIndex;
   final MediaKind kind;
   final String mid;
   final int outSsrc;
@@ -18,11 +24,21 @@ final class OutSlot {
   /** The viewer's payload type for each input payload type of the bound track; -1: not decodable. */
   private final int[] outPtByInPt = new int[128];
   InputTrack input;
+  /** The publisher whose track feeds this slot now (null: idle). */
+  Publisher source;
+  /** The source the viewer projected here (stays when that source goes away and comes back). */
+  dev.odeon.sfu.api.SourceId projected;
+  /** A multiplexing decision already announced ({@code vad}) and bound at {@link #pendingAt}. */
+  Publisher pending;
+  boolean hasPending;
+  long pendingAt;
   /** Video slots start and restart on a keyframe: a decoder cannot join mid-GOP. */
   boolean waitingForKeyframe;
 
-  OutSlot(Viewer viewer, MediaLine line, int outSsrc, int initialSeq, long initialTs) {
+  OutSlot(Viewer viewer, Role role, int muxIndex, MediaLine line, int outSsrc, int initialSeq, long initialTs) {
     this.viewer = viewer;
+    this.role = role;
+    this.muxIndex = muxIndex;
     this.kind = line.kind();
     this.mid = line.mid();
     this.outSsrc = outSsrc;

@@ -22,6 +22,8 @@ public final class Publisher {
   final List<OutSlot> videoSlots = new ArrayList<>();
   boolean active;
   long activatedAt;
+  /** Voice activity of the audio track while active (null without audio or when inactive). */
+  dev.odeon.sfu.audio.SourceActivity<Publisher> activity;
 
   Publisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
       List<MediaLine> lines) {

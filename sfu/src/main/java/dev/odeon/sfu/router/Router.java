@@ -2,7 +2,11 @@ package dev.odeon.sfu.router;
 
 import dev.odeon.sfu.api.DropReason;
 import dev.odeon.sfu.api.MediaEvent;
+import dev.odeon.sfu.api.Projection;
+import dev.odeon.sfu.api.SessionId;
 import dev.odeon.sfu.api.SourceId;
+import dev.odeon.sfu.api.ViewOptions;
+import dev.odeon.sfu.audio.ActivityConfig;
 import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.rtcp.Fir;
 import dev.odeon.sfu.rtcp.Pli;
@@ -33,20 +37,34 @@ public final class Router {
   private final Map<StreamId, Stream> streams = new HashMap<>();
   private final Consumer<MediaEvent> events;
   private final Consumer<DropReason> drops;
+  private final ActivityConfig activity;
+  private final Multiplexer mux;
   /** One scratch buffer for every outgoing copy: the media thread sends it before reusing it. */
   private final byte[] out = new byte[2048 + Endpoint.HEADROOM];
   private final RtpRewriter.Result rewritten = new RtpRewriter.Result();
+  /** Earliest time {@link #handleTimeout} has work (ranking or an announced switch). */
+  private long nextDeadline = Long.MIN_VALUE;
 
   public Router(Consumer<MediaEvent> events, Consumer<DropReason> drops) {
+    this(events, drops, ActivityConfig.DEFAULT);
+  }
+
+  public Router(Consumer<MediaEvent> events, Consumer<DropReason> drops, ActivityConfig activity) {
     this.events = events;
     this.drops = drops;
+    this.activity = activity;
+    this.mux = new Multiplexer(this, events);
+  }
+
+  private Stream stream(StreamId id) {
+    return streams.computeIfAbsent(id, k -> new Stream(k, activity));
   }
 
   /** Adds a (not yet active) publisher of {@code source}. The caller removes any previous one first. */
   public Publisher addPublisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
       List<MediaLine> lines) {
     Publisher p = new Publisher(stream, source, endpoint, localSsrc, lines);
-    streams.computeIfAbsent(stream, Stream::new).sources.put(source, p);
+    stream(stream).sources.put(source, p);
     return p;
   }
 
@@ -56,7 +74,7 @@ public final class Router {
     return s == null ? null : s.sources.get(source);
   }
 
-  /** The publisher's transport is up: announce the source and feed idle viewers from it. */
+  /** The publisher's transport is up: announce the source and re-derive every viewer's slots. */
   public void activate(long nowNanos, Publisher p) {
     if (p.active) {
       return;
@@ -65,11 +83,13 @@ public final class Router {
     p.activatedAt = nowNanos;
     events.accept(new MediaEvent.SourceActive(p.stream, p.source, p.tracks()));
     Stream s = streams.get(p.stream);
-    for (Viewer v : s.viewers) {
-      if (v.source == null) {
-        bind(nowNanos, v, p);
-      }
+    if (p.audio != null) {
+      p.activity = s.ranking.add(p);
     }
+    for (Viewer v : s.viewers) {
+      mux.refresh(nowNanos, s, v);
+    }
+    nextDeadline = Long.MIN_VALUE;
   }
 
   public void removePublisher(long nowNanos, Publisher p) {
@@ -78,42 +98,101 @@ public final class Router {
       return;
     }
     s.sources.remove(p.source);
+    s.ranking.remove(p.activity);
+    p.activity = null;
     if (p.active) {
       p.active = false;
       events.accept(new MediaEvent.SourceInactive(p.stream, p.source));
     }
+    // Empty its slots at once (copies: bind edits these lists), then let each viewer re-derive.
+    for (OutSlot slot : List.copyOf(p.audioSlots)) {
+      mux.bind(nowNanos, slot, null);
+    }
+    for (OutSlot slot : List.copyOf(p.videoSlots)) {
+      mux.bind(nowNanos, slot, null);
+    }
     for (Viewer v : s.viewers) {
-      if (v.source == p) {
-        bind(nowNanos, v, s.firstActiveSource());
-      }
+      mux.refresh(nowNanos, s, v);
     }
     dropIfEmpty(s);
   }
 
-  public Viewer addViewer(long nowNanos, StreamId stream, Endpoint endpoint, List<MediaLine> lines,
-      Viewer.SlotSeeds seeds) {
-    Stream s = streams.computeIfAbsent(stream, Stream::new);
-    Viewer v = new Viewer(stream, endpoint, lines, seeds);
+  /**
+   * Adds a viewer with the given options (already checked with {@link Viewer#validate}) and binds
+   * its slots.
+   */
+  public Viewer addViewer(long nowNanos, StreamId stream, SessionId session, Endpoint endpoint,
+      ViewOptions options, List<MediaLine> lines, Viewer.SlotSeeds seeds) {
+    Stream s = stream(stream);
+    Viewer v = new Viewer(session, stream, endpoint, options, lines, seeds);
     s.viewers.add(v);
-    bind(nowNanos, v, s.firstActiveSource());
+    mux.refresh(nowNanos, s, v);
+    nextDeadline = Long.MIN_VALUE;
     return v;
   }
 
   public void removeViewer(Viewer v) {
+    v.removed = true;
     Stream s = streams.get(v.stream);
     if (s == null) {
       return;
     }
-    bind(0, v, null);
+    for (OutSlot slot : v.slots) {
+      mux.bind(0, slot, null);
+      slot.hasPending = false;
+    }
     s.viewers.remove(v);
+    s.pending.remove(v);
     dropIfEmpty(s);
   }
 
-  /** The viewer's transport is up: ask for a keyframe so its video starts at once. */
+  /** The viewer's transport is up: ask for keyframes so its video slots start at once. */
   public void onViewerReady(long nowNanos, Viewer v) {
-    if (v.source != null && v.video != null) {
-      requestKeyframe(nowNanos, v.source);
+    for (OutSlot slot : v.slots) {
+      if (slot.kind == MediaKind.VIDEO && slot.source != null) {
+        requestKeyframe(nowNanos, slot.source);
+      }
     }
+  }
+
+  /** Sends {@code source}'s tracks into the viewer's slots; throws {@link dev.odeon.sfu.api.MediaException}. */
+  public void project(long nowNanos, Viewer v, SourceId source, List<Projection> mapping) {
+    mux.project(nowNanos, streamOf(v), v, source, mapping);
+    nextDeadline = Long.MIN_VALUE;
+  }
+
+  /** Returns the viewer's slots {@code mids} to their default role. */
+  public void unproject(long nowNanos, Viewer v, List<String> mids) {
+    mux.unproject(nowNanos, streamOf(v), v, mids);
+    nextDeadline = Long.MIN_VALUE;
+  }
+
+  private Stream streamOf(Viewer v) {
+    Stream s = streams.get(v.stream);
+    if (s == null || v.removed) {
+      throw new dev.odeon.sfu.api.MediaException("unknown_session", "this viewing session has ended");
+    }
+    return s;
+  }
+
+  /**
+   * Timers: closes each stream's activity window and re-ranks once per interval, re-assigns the
+   * multiplexed slots of viewers when a ranking changed, and binds announced switches when due.
+   */
+  public void handleTimeout(long nowNanos) {
+    if (nextDeadline != Long.MIN_VALUE && nowNanos - nextDeadline < 0) {
+      return;
+    }
+    long next = nowNanos + activity.intervalNanos();
+    for (Stream s : streams.values()) {
+      next = Math.min(next, mux.tick(nowNanos, s));
+    }
+    nextDeadline = Math.max(next, nowNanos + 1);
+  }
+
+  /** When {@link #handleTimeout} next has work. */
+  public long pollTimeout(long nowNanos) {
+    return nextDeadline == Long.MIN_VALUE ? nowNanos : nextDeadline;
   }
 
   /** The sources currently live in {@code stream}. */
@@ -130,29 +209,8 @@ public final class Router {
     return live;
   }
 
-  private void bind(long nowNanos, Viewer v, Publisher p) {
-    for (MediaKind kind : MediaKind.values()) {
-      OutSlot slot = v.slot(kind);
-      if (slot == null) {
-        continue;
-      }
-      if (v.source != null) {
-        v.source.slots(kind).remove(slot);
-      }
-      InputTrack track = p == null ? null : p.track(kind);
-      slot.bind(track);
-      if (track != null) {
-        p.slots(kind).add(slot);
-      }
-    }
-    v.source = p;
-    if (p != null && v.video != null && v.endpoint.isReady()) {
-      requestKeyframe(nowNanos, p);
-    }
-  }
-
   private void dropIfEmpty(Stream s) {
-    if (s.sources.isEmpty() && s.viewers.isEmpty()) {
+    if (s.isEmpty()) {
       streams.remove(s.id);
     }
   }
@@ -165,9 +223,20 @@ public final class Router {
       return;
     }
     int ssrc = pkt.ssrc();
-    if (!track.ssrcKnown || track.ssrc != ssrc) {
+    if (!track.ssrcKnown) {
       track.ssrc = ssrc;
       track.ssrcKnown = true;
+    } else if (track.ssrc != ssrc) {
+      // One transceiver sends on one SSRC for the session's life (no renegotiation here); other
+      // SSRCs are unsignalled and must not disturb the mapping, the stats or the ranking.
+      drops.accept(DropReason.UNKNOWN_SSRC);
+      return;
+    }
+    if (track.audioLevelExtId > 0 && p.activity != null) {
+      int level = RtpPacket.audioLevel(pkt, track.audioLevelExtId);
+      if (level < 0 || !p.activity.handleLevel(level)) {
+        drops.accept(DropReason.AUDIO_LEVEL_INVALID);
+      }
     }
     track.stats.onPacket(nowNanos, pkt.sequenceNumber(), pkt.timestamp());
     List<OutSlot> slots = p.slots(track.kind);
@@ -285,8 +354,8 @@ public final class Router {
         continue;
       }
       OutSlot slot = v.slotBySsrc(mediaSsrc);
-      if (slot != null && slot.kind == MediaKind.VIDEO && v.source != null) {
-        requestKeyframe(nowNanos, v.source);
+      if (slot != null && slot.kind == MediaKind.VIDEO && slot.source != null) {
+        requestKeyframe(nowNanos, slot.source);
       }
     }
   }
@@ -335,25 +404,5 @@ public final class Router {
     b[off + 1] = (byte) (v >>> 16);
     b[off + 2] = (byte) (v >>> 8);
     b[off + 3] = (byte) v;
-  }
-
-  /** A stream: its sources by id (in publish order) and its viewers. */
-  private static final class Stream {
-    final StreamId id;
-    final Map<SourceId, Publisher> sources = new java.util.LinkedHashMap<>();
-    final List<Viewer> viewers = new ArrayList<>();
-
-    Stream(StreamId id) {
-      this.id = id;
-    }
-
-    Publisher firstActiveSource() {
-      for (Publisher p : sources.values()) {
-        if (p.active) {
-          return p;
-        }
-      }
-      return null;
-    }
   }
 }

@@ -1,51 +1,147 @@
 package dev.odeon.sfu.router;
 
+import dev.odeon.sfu.api.MediaException;
+import dev.odeon.sfu.api.SessionId;
+import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.StreamId;
+import dev.odeon.sfu.api.ViewOptions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A viewing peer of a stream: one audio and one video slot, fed from the source it watches.
+ * A viewing peer of a stream and its receive slots, in offer order: the first audio and first
+ * video section are the main slots (the pinned source, or the first live source not excluded); the
+ * next {@code multiplexedAudioTracks} audio sections are multiplexed slots the server fills with the
+ * most active speakers; any further sections are idle until the viewer projects a source into them.
  * Media thread only.
  */
 public final class Viewer {
+  final SessionId session;
   final StreamId stream;
   final Endpoint endpoint;
+  final ViewOptions options;
   final OutSlot audio;
   final OutSlot video;
+  final List<OutSlot> slots;
+  final OutSlot[] mux;
+  /** The source decided for each multiplexed slot (bound now or pending). */
+  final Publisher[] muxSources;
+  /** Multiplexed slots the viewer projected into: the assigner leaves them alone. */
+  final boolean[] muxFixed;
+  final Publisher[] previous;
+  final Object[] scratch;
+  private final Map<String, OutSlot> byMid = new HashMap<>();
+  /** The source feeding the main slots. */
   Publisher source;
+  /** The stream ranking's version this viewer's assignment was computed from. */
+  long seenVersion = -1;
+  /** In its stream's list of viewers with announced, not yet bound switches. */
+  boolean pending;
+  /** Removed from the router (its session closed). */
+  boolean removed;
 
-  Viewer(StreamId stream, Endpoint endpoint, List<MediaLine> lines, SlotSeeds seeds) {
+  Viewer(SessionId session, StreamId stream, Endpoint endpoint, ViewOptions options,
+      List<MediaLine> lines, SlotSeeds seeds) {
+    this.session = session;
     this.stream = stream;
     this.endpoint = endpoint;
+    this.options = options;
+    int n = options.multiplexedAudioTracks();
     OutSlot a = null;
     OutSlot v = null;
+    List<OutSlot> all = new ArrayList<>();
+    OutSlot[] m = new OutSlot[n];
+    int muxed = 0;
     for (MediaLine line : lines) {
+      OutSlot.Role role;
+      int index = -1;
       if (line.kind() == MediaKind.AUDIO && a == null) {
-        a = new OutSlot(this, line, seeds.ssrc(line.mid()), seeds.nextSeq(), seeds.nextTs());
+        role = OutSlot.Role.MAIN;
       } else if (line.kind() == MediaKind.VIDEO && v == null) {
-        v = new OutSlot(this, line, seeds.ssrc(line.mid()), seeds.nextSeq(), seeds.nextTs());
+        role = OutSlot.Role.MAIN;
+      } else if (line.kind() == MediaKind.AUDIO && muxed < n) {
+        role = OutSlot.Role.MULTIPLEXED;
+        index = muxed;
+      } else {
+        role = OutSlot.Role.EXTRA;
       }
+      OutSlot slot = new OutSlot(this, role, index, line, seeds.ssrc(line.mid()), seeds.nextSeq(), seeds.nextTs());
+      all.add(slot);
+      byMid.put(line.mid(), slot);
+      if (role == OutSlot.Role.MAIN && line.kind() == MediaKind.AUDIO) {
+        a = slot;
+      } else if (role == OutSlot.Role.MAIN) {
+        v = slot;
+      } else if (role == OutSlot.Role.MULTIPLEXED) {
+        m[muxed++] = slot;
+      }
+    }
+    if (muxed < n) {
+      throw new IllegalStateException("validate() lets through too few audio sections");
     }
     this.audio = a;
     this.video = v;
+    this.slots = Collections.unmodifiableList(all);
+    this.mux = m;
+    this.muxSources = new Publisher[n];
+    this.muxFixed = new boolean[n];
+    this.previous = new Publisher[n];
+    this.scratch = new Object[n];
+  }
+
+  /**
+   * Refuses options the accepted sections cannot honour: {@code too_many_slots} for a count
+   * outside 0..16, {@code missing_slots} when the offer has fewer than 1 + N receive-only audio
+   * sections, {@code bad_request} for a pinned source that is also excluded.
+   */
+  public static void validate(ViewOptions options, List<MediaLine> lines) {
+    int n = options.multiplexedAudioTracks();
+    if (n < 0 || n > ViewOptions.MAX_MULTIPLEXED_AUDIO_TRACKS) {
+      throw new MediaException("too_many_slots", "multiplexedAudioTracks must be 0.."
+          + ViewOptions.MAX_MULTIPLEXED_AUDIO_TRACKS + ", got " + n);
+    }
+    long audio = lines.stream().filter(l -> l.kind() == MediaKind.AUDIO).count();
+    if (audio < 1L + n) {
+      throw new MediaException("missing_slots", "multiplexedAudioTracks " + n + " needs " + (1 + n)
+          + " recvonly audio transceivers in the offer, it has " + audio);
+    }
+    SourceId pinned = options.pinnedSourceId();
+    if (pinned != null && options.excludedSourceIds().contains(pinned)) {
+      throw new MediaException("bad_request", "the pinned source " + pinned + " is also excluded");
+    }
   }
 
   public StreamId stream() {
     return stream;
   }
 
+  public SessionId session() {
+    return session;
+  }
+
   OutSlot slot(MediaKind kind) {
     return kind == MediaKind.AUDIO ? audio : video;
   }
 
+  OutSlot slotByMid(String mid) {
+    return mid == null ? null : byMid.get(mid);
+  }
+
   OutSlot slotBySsrc(int ssrc) {
-    if (audio != null && audio.outSsrc == ssrc) {
-      return audio;
-    }
-    if (video != null && video.outSsrc == ssrc) {
-      return video;
+    for (OutSlot s : slots) {
+      if (s.outSsrc == ssrc) {
+        return s;
+      }
     }
     return null;
+  }
+
+  /** Whether {@code p} may ever reach this viewer. */
+  boolean admits(Publisher p) {
+    return !options.excludedSourceIds().contains(p.source);
   }
 
   /** The SSRCs and initial sequence numbers/timestamps of a new viewer's slots. */

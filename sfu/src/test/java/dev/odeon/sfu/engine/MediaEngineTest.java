@@ -130,6 +130,59 @@ class MediaEngineTest {
     assertEquals("no_common_codec", e.code());
   }
 
+  @Test
+  void multiplexedSlotIsAnnouncedThenFedWithTheNegotiatedAudioLevel() throws Exception {
+    engine.setListener(events::add);
+    connect(true, 5001);
+    TestPeer speaker = connect(true, 5003, new SourceId("a"), null, 0);
+    TestPeer viewer = connect(false, 5002, SourceId.DEFAULT,
+        new dev.odeon.sfu.api.ViewOptions(null, 1, java.util.Set.of()), 1);
+    MediaEvent.SlotChanged vad = events.stream().filter(e -> e instanceof MediaEvent.SlotChanged)
+        .map(e -> (MediaEvent.SlotChanged) e).findFirst().orElseThrow();
+    assertEquals(new MediaEvent.SlotChanged(sessionOf(viewer), "2", new SourceId("a")), vad);
+    int slotSsrc = viewer.announcedSsrc("2");
+
+    // Announced, not yet bound: nothing of a reaches the slot before the switch delay.
+    sendAudio(speaker, 0x5151, 10, 960, 30);
+    assertEquals(0, deliveredRtp(viewer).stream().filter(p -> p.ssrc() == slotSsrc).count());
+    now += 60_000_000L;
+    engine.handleTimeout(now);
+    sendAudio(speaker, 0x5151, 11, 1920, 30);
+    sendAudio(speaker, 0x5151, 12, 2880, -1);
+    List<RtpPacket> got = deliveredRtp(viewer);
+    assertEquals(2, got.stream().filter(p -> p.ssrc() == slotSsrc).count(), "a's audio reaches mid 2");
+    // The publisher negotiated the level extension as id 3: only the packet without it is counted.
+    assertEquals(1, engine.stats().drops(DropReason.AUDIO_LEVEL_INVALID));
+  }
+
+  @Test
+  void slotOptionsAndProjectionsAreCheckedWithClearCodes() throws Exception {
+    TestPeer v = new TestPeer(5009, false, rnd);
+    v.extraAudio = 1;
+    var tooMany = org.junit.jupiter.api.Assertions.assertThrows(dev.odeon.sfu.api.MediaException.class,
+        () -> engine.view(now, new ViewRequest(STREAM, v.offer(), "v", new dev.odeon.sfu.api.ViewOptions(null, 1000, java.util.Set.of()))));
+    assertEquals("too_many_slots", tooMany.code());
+    var missing = org.junit.jupiter.api.Assertions.assertThrows(dev.odeon.sfu.api.MediaException.class,
+        () -> engine.view(now, new ViewRequest(STREAM, v.offer(), "v", new dev.odeon.sfu.api.ViewOptions(null, 2, java.util.Set.of()))));
+    assertEquals("missing_slots", missing.code());
+    assertEquals(0, engine.stats().sessions(), "refused views leave no session behind");
+    var unknown = org.junit.jupiter.api.Assertions.assertThrows(dev.odeon.sfu.api.MediaException.class,
+        () -> engine.project(now, new dev.odeon.sfu.api.SessionId("nope"), SourceId.DEFAULT,
+            List.of(new dev.odeon.sfu.api.Projection("video", "1", null))));
+    assertEquals("unknown_session", unknown.code());
+  }
+
+  private void sendAudio(TestPeer pub, int ssrc, int seq, long ts, int level) {
+    RtpBuilder b = new RtpBuilder().payloadType(111).sequenceNumber(seq).timestamp(ts).ssrc(ssrc).payload(new byte[40]);
+    if (level >= 0) {
+      b.extension(3, new byte[] {(byte) level});
+    }
+    byte[] pkt = b.build();
+    byte[] buf = java.util.Arrays.copyOf(pkt, pkt.length + 64);
+    int len = pub.srtp.protectRtp(buf, 0, pkt.length);
+    engine.handleDatagram(now, pub.address, buf, 0, len);
+  }
+
   private final Map<TestPeer, dev.odeon.sfu.api.SessionId> sessions = new HashMap<>();
 
   private dev.odeon.sfu.api.SessionId sessionOf(TestPeer p) {
@@ -137,11 +190,17 @@ class MediaEngineTest {
   }
 
   private TestPeer connect(boolean publisher, int port) throws Exception {
+    return connect(publisher, port, SourceId.DEFAULT, dev.odeon.sfu.api.ViewOptions.DEFAULT, 0);
+  }
+
+  private TestPeer connect(boolean publisher, int port, SourceId source, dev.odeon.sfu.api.ViewOptions options,
+      int extraAudio) throws Exception {
     TestPeer peer = new TestPeer(port, publisher, rnd);
+    peer.extraAudio = extraAudio;
     peers.put(peer.address, peer);
     SessionAnswer answer = publisher
-        ? engine.publish(now, new PublishRequest(STREAM, SourceId.DEFAULT, peer.offer(), "p"))
-        : engine.view(now, new ViewRequest(STREAM, peer.offer(), "v"));
+        ? engine.publish(now, new PublishRequest(STREAM, source, peer.offer(), "p"))
+        : engine.view(now, new ViewRequest(STREAM, peer.offer(), "v", options));
     sessions.put(peer, answer.session());
     peer.answer = answer.answerSdp();
     byte[] check = peer.bindingRequest(rnd);

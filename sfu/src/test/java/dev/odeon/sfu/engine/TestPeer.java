@@ -25,6 +25,8 @@ final class TestPeer {
   SrtpSession srtp;
   String answer;
   final List<byte[]> received = new ArrayList<>();
+  /** Extra recvonly audio sections a viewer offers (mids 2, 3, ...) for multiplexed slots. */
+  int extraAudio;
 
   TestPeer(int port, boolean publisher, Random rnd) {
     this.address = new InetSocketAddress("127.0.0.1", port);
@@ -44,7 +46,7 @@ final class TestPeer {
         + "o=- 1 2 IN IP4 127.0.0.1\r\n"
         + "s=-\r\n"
         + "t=0 0\r\n"
-        + "a=group:BUNDLE 0 1\r\n"
+        + "a=group:BUNDLE 0 1" + bundleExtra() + "\r\n"
         + "a=msid-semantic: WMS s\r\n"
         + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
         + "c=IN IP4 0.0.0.0\r\n"
@@ -53,13 +55,32 @@ final class TestPeer {
         + (publisher ? "a=msid:s a0\r\n" : "")
         + "a=rtpmap:111 opus/48000/2\r\n"
         + "a=fmtp:111 minptime=10;useinbandfec=1\r\n"
+        + "a=extmap:3 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
         + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
         + "c=IN IP4 0.0.0.0\r\n"
         + common
         + "a=mid:1\r\n"
         + (publisher ? "a=msid:s v0\r\n" : "")
         + "a=rtpmap:96 VP8/90000\r\n"
-        + "a=rtcp-fb:96 nack pli\r\n";
+        + "a=rtcp-fb:96 nack pli\r\n"
+        + extraAudioSections(common);
+  }
+
+  private String extraAudioSections(String common) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < extraAudio; i++) {
+      b.append("m=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\n").append(common)
+          .append("a=mid:").append(2 + i).append("\r\na=rtpmap:111 opus/48000/2\r\n");
+    }
+    return b.toString();
+  }
+
+  private String bundleExtra() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < extraAudio; i++) {
+      b.append(' ').append(2 + i);
+    }
+    return b.toString();
   }
 
   /** The ICE connectivity check a controlling browser sends, nominating the pair. */

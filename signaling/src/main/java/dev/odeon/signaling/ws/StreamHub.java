@@ -41,6 +41,10 @@ public final class StreamHub implements MediaEvents {
   private final Map<StreamId, Map<SourceId, MediaEvent.SourceActive>> live = new HashMap<>();
   private final Map<StreamId, Map<SessionId, Peer>> viewers = new HashMap<>();
   private final Map<SessionId, Owner> owners = new HashMap<>();
+  /** Events each viewing session asked for; absent: all. */
+  private final Map<SessionId, Set<String>> wanted = new HashMap<>();
+  /** The current source of each multiplexed slot, per viewing session (for late joiners' replay). */
+  private final Map<SessionId, Map<String, MediaEvent.SlotChanged>> slots = new HashMap<>();
 
   /** @param executor runs tasks one at a time, in submission order */
   public StreamHub(Executor executor) {
@@ -62,15 +66,55 @@ public final class StreamHub implements MediaEvents {
    * sends the view response), then sends {@code active} for every source already live.
    */
   public void viewerJoined(Peer peer, StreamId stream, SessionId session, Runnable beforeEvents) {
+    viewerJoined(peer, stream, session, null, beforeEvents);
+  }
+
+  /**
+   * As {@link #viewerJoined(Peer, StreamId, SessionId, Runnable)}, for a viewer that only wants the
+   * events named in {@code events} (null: all). After the {@code active} events it sends a
+   * {@code vad} for each multiplexed slot the engine already filled (those were decided while the
+   * view command was still being answered).
+   */
+  public void viewerJoined(Peer peer, StreamId stream, SessionId session, Set<String> events, Runnable beforeEvents) {
     post(
         () -> {
           beforeEvents.run();
           owners.put(session, new Owner(peer, stream, true));
           viewers.computeIfAbsent(stream, s -> new LinkedHashMap<>()).put(session, peer);
-          for (MediaEvent.SourceActive active : live.getOrDefault(stream, Map.of()).values()) {
-            peer.sendEvent("active", WsMessages.active(active));
+          if (events != null) {
+            wanted.put(session, events);
+          }
+          if (wants(session, "active")) {
+            for (MediaEvent.SourceActive active : live.getOrDefault(stream, Map.of()).values()) {
+              peer.sendEvent("active", WsMessages.active(active));
+            }
+          }
+          Map<String, MediaEvent.SlotChanged> filled = slots.getOrDefault(session, Map.of());
+          if (wants(session, "vad")) {
+            for (MediaEvent.SlotChanged changed : filled.values()) {
+              if (changed.source() != null) {
+                peer.sendEvent("vad", WsMessages.vad(changed));
+              }
+            }
           }
         });
+  }
+
+  private boolean wants(SessionId session, String event) {
+    Set<String> w = wanted.get(session);
+    return w == null || w.contains(event);
+  }
+
+  /** A multiplexed slot changed source: remember it, and tell the owner if it already joined. */
+  private void slotChanged(MediaEvent.SlotChanged changed) {
+    Owner owner = owners.get(changed.viewer());
+    if (owner == null || owner.viewer()) {
+      // Bounded: one entry per slot (at most 17 per session), removed when the session is forgotten.
+      slots.computeIfAbsent(changed.viewer(), s -> new LinkedHashMap<>()).put(changed.mid(), changed);
+    }
+    if (owner != null && owner.viewer() && wants(changed.viewer(), "vad")) {
+      owner.peer().sendEvent("vad", WsMessages.vad(changed));
+    }
   }
 
   /** The owning connection ended these sessions itself (unpublish, socket closed). */
@@ -88,7 +132,7 @@ public final class StreamHub implements MediaEvents {
   }
 
   private void handle(MediaEvent event) {
-    // Java 17 has no pattern switch; the sealed hierarchy has exactly these three records.
+    // Java 17 has no pattern switch; the sealed hierarchy has exactly these four records.
     if (event instanceof MediaEvent.SourceActive active) {
       live.computeIfAbsent(active.stream(), s -> new LinkedHashMap<>()).put(active.source(), active);
       broadcast(active.stream(), "active", WsMessages.active(active));
@@ -98,6 +142,8 @@ public final class StreamHub implements MediaEvents {
         live.remove(inactive.stream());
       }
       broadcast(inactive.stream(), "inactive", WsMessages.inactive(inactive));
+    } else if (event instanceof MediaEvent.SlotChanged changed) {
+      slotChanged(changed);
     } else if (event instanceof MediaEvent.SessionClosed closed) {
       Owner owner = forget(closed.session());
       if (owner != null) {
@@ -111,13 +157,19 @@ public final class StreamHub implements MediaEvents {
     if (watching == null) {
       return;
     }
-    // A connection viewing a stream through two sessions hears each event once.
-    for (Peer peer : new LinkedHashSet<>(watching.values())) {
-      peer.sendEvent(name, data.deepCopy());
+    // A connection viewing a stream through two sessions hears each event once, if any of its
+    // sessions asked for it.
+    Set<Peer> told = new LinkedHashSet<>();
+    for (Map.Entry<SessionId, Peer> e : watching.entrySet()) {
+      if (wants(e.getKey(), name) && told.add(e.getValue())) {
+        e.getValue().sendEvent(name, data.deepCopy());
+      }
     }
   }
 
   private Owner forget(SessionId session) {
+    wanted.remove(session);
+    slots.remove(session);
     Owner owner = owners.remove(session);
     if (owner != null && owner.viewer()) {
       Map<SessionId, Peer> watching = viewers.get(owner.stream());

@@ -48,6 +48,16 @@ public final class WsMessages {
     return source(event.stream(), event.source());
   }
 
+  /** The data of a {@code vad} event: which source now feeds the multiplexed slot {@code mid}. */
+  public static ObjectNode vad(MediaEvent.SlotChanged event) {
+    ObjectNode data = Json.object();
+    data.put("mid", event.mid());
+    data.put("sourceId", event.source() == null ? null : event.source().wire());
+    data.put("idle", event.source() == null);
+    data.put("sessionId", event.viewer().value());
+    return data;
+  }
+
   private static ObjectNode source(StreamId stream, SourceId source) {
     ObjectNode data = Json.object();
     data.put("streamId", stream.value());

@@ -9,6 +9,8 @@ import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.SessionId;
 import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.StreamId;
+import dev.odeon.sfu.api.Projection;
+import dev.odeon.sfu.api.ViewOptions;
 import dev.odeon.sfu.api.ViewRequest;
 import dev.odeon.signaling.auth.Grant;
 import dev.odeon.signaling.auth.Role;
@@ -48,6 +50,8 @@ final class WsSession {
   private final StreamId stream;
   private final Set<SessionId> sessions = new LinkedHashSet<>();
   private SessionId publishing;
+  /** The latest viewing session: the default target of {@code project}/{@code unproject}. */
+  private SessionId viewing;
   private boolean publishPending;
   private boolean closed;
 
@@ -74,6 +78,8 @@ final class WsSession {
       case "unpublish" -> unpublish(frame.id());
       case "view" -> view(frame.id(), frame.data());
       case "keepalive" -> succeed("keepalive", frame.id(), Json.object());
+      case "project" -> project(frame.id(), frame.data());
+      case "unproject" -> unproject(frame.id(), frame.data());
       default -> {
         return false;
       }
@@ -141,7 +147,16 @@ final class WsSession {
       fail("view", id, "bad_request", "view needs data.sdp");
       return;
     }
-    ViewRequest request = new ViewRequest(stream, sdp, claims.identity());
+    ViewOptions options;
+    Set<String> events;
+    try {
+      options = ViewCommands.viewOptions(data);
+      events = ViewCommands.events(data);
+    } catch (ViewCommands.BadField e) {
+      fail("view", id, "bad_request", e.getMessage());
+      return;
+    }
+    ViewRequest request = new ViewRequest(stream, sdp, claims.identity(), options);
     whenDone(
         call(() -> deps.media().view(request)),
         (answer, error) -> {
@@ -151,14 +166,78 @@ final class WsSession {
             deps.metrics().commandHandled("view", "ok");
             // The hub sends the response, then `active` for each live source, in that order.
             String response = WsMessages.ok(id, answerData(answer));
-            deps.hub().viewerJoined(out, stream, answer.session(), () -> out.send(response));
+            viewing = answer.session();
+            deps.hub().viewerJoined(out, stream, answer.session(), events, () -> out.send(response));
           }
         });
+  }
+
+  /** {@code project}: a source's tracks into this connection's viewing session's slots. */
+  private void project(JsonNode id, ObjectNode data) {
+    SessionId session;
+    SourceId source;
+    List<Projection> mapping;
+    try {
+      session = viewingSession(data);
+      source = ViewCommands.source(data);
+      mapping = ViewCommands.mapping(data);
+    } catch (ViewCommands.BadField e) {
+      fail("project", id, e.getMessage().startsWith("no viewing") ? "unknown_session" : "bad_request", e.getMessage());
+      return;
+    }
+    whenSettled("project", id, callVoid(() -> deps.media().project(session, source, mapping)));
+  }
+
+  /** {@code unproject}: slots back to their default role. */
+  private void unproject(JsonNode id, ObjectNode data) {
+    SessionId session;
+    List<String> mids;
+    try {
+      session = viewingSession(data);
+      mids = ViewCommands.mids(data);
+    } catch (ViewCommands.BadField e) {
+      fail("unproject", id, e.getMessage().startsWith("no viewing") ? "unknown_session" : "bad_request", e.getMessage());
+      return;
+    }
+    whenSettled("unproject", id, callVoid(() -> deps.media().unproject(session, mids)));
+  }
+
+  /** The session named by {@code data.sessionId}, or the latest one; only this connection's own. */
+  private SessionId viewingSession(ObjectNode data) throws ViewCommands.BadField {
+    JsonNode named = data.get("sessionId");
+    SessionId session = viewing;
+    if (named != null && !named.isNull()) {
+      session = named.isTextual() && !named.textValue().isEmpty() ? new SessionId(named.textValue()) : null;
+    }
+    if (session == null || !sessions.contains(session) || session.equals(publishing)) {
+      throw new ViewCommands.BadField("no viewing session " + (named == null ? "on this connection" : named.toString()));
+    }
+    return session;
+  }
+
+  private void whenSettled(String command, JsonNode id, CompletableFuture<Void> future) {
+    future.whenComplete((ok, error) -> execute(() -> {
+      if (error != null) {
+        failWith(command, id, error);
+      } else {
+        succeed(command, id, Json.object());
+      }
+    }));
+  }
+
+  private static CompletableFuture<Void> callVoid(java.util.function.Supplier<CompletableFuture<Void>> request) {
+    try {
+      CompletableFuture<Void> future = request.get();
+      return future != null ? future : CompletableFuture.failedFuture(new IllegalStateException("engine returned no future"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Keeps a new session unless the connection is gone already, in which case it is closed. */
   private boolean adopt(SessionAnswer answer) {
     if (closed) {
+      deps.hub().sessionsEnded(List.of(answer.session()));
       deps.media().close(answer.session(), "connection closed");
       return false;
     }

@@ -89,4 +89,29 @@ class StreamHubTest {
     hub.onEvent(new MediaEvent.SessionClosed(new SessionId("v1"), "closed"));
     assertEquals(List.of(), peer.got);
   }
+
+  @Test
+  void vadDecidedBeforeTheViewResponseIsReplayedAfterItThenSentLive() {
+    Recorder peer = new Recorder();
+    SessionId v1 = new SessionId("v1");
+    hub.onEvent(active(DEMO, "a"));
+    hub.onEvent(new MediaEvent.SlotChanged(v1, "2", new SourceId("a")));
+    hub.viewerJoined(peer, DEMO, v1, null, () -> peer.got.add("response"));
+    hub.onEvent(new MediaEvent.SlotChanged(v1, "2", null));
+    hub.onEvent(new MediaEvent.SlotChanged(new SessionId("someone-else"), "2", new SourceId("a")));
+    assertEquals(List.of("response", "active:a", "vad:a", "vad:null"), peer.got);
+  }
+
+  @Test
+  void viewersHearOnlyTheEventsTheyAskedFor() {
+    Recorder vadOnly = new Recorder();
+    Recorder all = new Recorder();
+    SessionId v1 = new SessionId("v1");
+    hub.viewerJoined(vadOnly, DEMO, v1, java.util.Set.of("vad"), () -> {});
+    hub.viewerJoined(all, DEMO, new SessionId("v2"), null, () -> {});
+    hub.onEvent(active(DEMO, "a"));
+    hub.onEvent(new MediaEvent.SlotChanged(v1, "2", new SourceId("a")));
+    assertEquals(List.of("vad:a"), vadOnly.got);
+    assertEquals(List.of("active:a"), all.got);
+  }
 }
