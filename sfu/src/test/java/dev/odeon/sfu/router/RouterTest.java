@@ -41,7 +41,8 @@ class RouterTest {
   private void setUp() {
     publisher = router.addPublisher(STREAM, SourceId.DEFAULT, pubEp, 77, lines(111, 96));
     router.activate(0, publisher);
-    viewer = router.addViewer(0, STREAM, viewEp, lines(109, 98), new Viewer.SlotSeeds() {
+    viewer = router.addViewer(0, STREAM, new dev.odeon.sfu.api.SessionId("v1"), viewEp,
+        dev.odeon.sfu.api.ViewOptions.DEFAULT, lines(109, 98), new Viewer.SlotSeeds() {
       @Override
       public int ssrc(String mid) {
         return mid.equals("0") ? 1000 : 2000;
