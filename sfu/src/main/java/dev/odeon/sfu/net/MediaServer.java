@@ -7,6 +7,8 @@ import dev.odeon.sfu.api.MediaStats;
 import dev.odeon.sfu.api.PublishRequest;
 import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.SessionId;
+import dev.odeon.sfu.api.SourceId;
+import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.api.ViewRequest;
 import dev.odeon.sfu.engine.MediaEngine;
 import dev.odeon.sfu.engine.Transmitter;
@@ -99,6 +101,21 @@ public final class MediaServer implements MediaService, Closeable {
   @Override
   public void close(SessionId session, String reason) {
     post(() -> engine.close(System.nanoTime(), session, reason));
+  }
+
+  @Override
+  public void setMuted(StreamId stream, SourceId source, boolean muted) {
+    post(() -> engine.setMuted(stream, source, muted));
+  }
+
+  @Override
+  public void setFeatured(StreamId stream, SourceId source) {
+    post(() -> engine.setFeatured(System.nanoTime(), stream, source));
+  }
+
+  @Override
+  public void forgetStream(StreamId stream) {
+    post(() -> engine.forgetStream(stream));
   }
 
   @Override

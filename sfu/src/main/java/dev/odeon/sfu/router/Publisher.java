@@ -22,6 +22,8 @@ public final class Publisher {
   final List<OutSlot> videoSlots = new ArrayList<>();
   boolean active;
   long activatedAt;
+  /** Set by a moderator: the router drops this source's audio instead of forwarding it. */
+  boolean audioMuted;
 
   Publisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
       List<MediaLine> lines) {

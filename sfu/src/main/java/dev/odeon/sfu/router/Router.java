@@ -46,7 +46,9 @@ public final class Router {
   public Publisher addPublisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
       List<MediaLine> lines) {
     Publisher p = new Publisher(stream, source, endpoint, localSsrc, lines);
-    streams.computeIfAbsent(stream, Stream::new).sources.put(source, p);
+    Stream s = streams.computeIfAbsent(stream, Stream::new);
+    s.sources.put(source, p);
+    p.audioMuted = s.muted.contains(source);
     return p;
   }
 
@@ -65,8 +67,9 @@ public final class Router {
     p.activatedAt = nowNanos;
     events.accept(new MediaEvent.SourceActive(p.stream, p.source, p.tracks()));
     Stream s = streams.get(p.stream);
+    boolean featured = p.source.equals(s.featured);
     for (Viewer v : s.viewers) {
-      if (v.source == null) {
+      if (v.source == null || (featured && v.source != p)) {
         bind(nowNanos, v, p);
       }
     }
@@ -84,7 +87,7 @@ public final class Router {
     }
     for (Viewer v : s.viewers) {
       if (v.source == p) {
-        bind(nowNanos, v, s.firstActiveSource());
+        bind(nowNanos, v, s.preferredSource());
       }
     }
     dropIfEmpty(s);
@@ -95,7 +98,7 @@ public final class Router {
     Stream s = streams.computeIfAbsent(stream, Stream::new);
     Viewer v = new Viewer(stream, endpoint, lines, seeds);
     s.viewers.add(v);
-    bind(nowNanos, v, s.firstActiveSource());
+    bind(nowNanos, v, s.preferredSource());
     return v;
   }
 
@@ -130,6 +133,50 @@ public final class Router {
     return live;
   }
 
+  /**
+   * Stops (or resumes) forwarding the audio of {@code source}, at once and across re-publishing,
+   * until unmuted or the stream is forgotten ({@link #forgetStream}).
+   */
+  public void setMuted(StreamId stream, SourceId source, boolean muted) {
+    Stream s = streams.computeIfAbsent(stream, Stream::new);
+    if (muted) {
+      s.muted.add(source);
+    } else {
+      s.muted.remove(source);
+    }
+    Publisher p = s.sources.get(source);
+    if (p != null) {
+      p.audioMuted = muted;
+    }
+    dropIfEmpty(s);
+  }
+
+  /**
+   * Makes {@code source} the stream's featured source: every viewer watches it while it is live;
+   * otherwise (or with null) viewers watch the first live source, as before.
+   */
+  public void setFeatured(long nowNanos, StreamId stream, SourceId source) {
+    Stream s = streams.computeIfAbsent(stream, Stream::new);
+    s.featured = source;
+    Publisher preferred = s.preferredSource();
+    for (Viewer v : s.viewers) {
+      if (v.source != preferred) {
+        bind(nowNanos, v, preferred);
+      }
+    }
+    dropIfEmpty(s);
+  }
+
+  /** Drops the stream's moderation state (mutes, featured source); the stage ended. */
+  public void forgetStream(StreamId stream) {
+    Stream s = streams.get(stream);
+    if (s != null) {
+      s.muted.clear();
+      s.featured = null;
+      dropIfEmpty(s);
+    }
+  }
+
   private void bind(long nowNanos, Viewer v, Publisher p) {
     for (MediaKind kind : MediaKind.values()) {
       OutSlot slot = v.slot(kind);
@@ -152,7 +199,7 @@ public final class Router {
   }
 
   private void dropIfEmpty(Stream s) {
-    if (s.sources.isEmpty() && s.viewers.isEmpty()) {
+    if (s.sources.isEmpty() && s.viewers.isEmpty() && s.featured == null && s.muted.isEmpty()) {
       streams.remove(s.id);
     }
   }
@@ -170,6 +217,10 @@ public final class Router {
       track.ssrcKnown = true;
     }
     track.stats.onPacket(nowNanos, pkt.sequenceNumber(), pkt.timestamp());
+    if (track.kind == MediaKind.AUDIO && p.audioMuted) {
+      // A moderator muted this source: its audio is received (and reported) but not forwarded.
+      return;
+    }
     List<OutSlot> slots = p.slots(track.kind);
     if (slots.isEmpty()) {
       return;
@@ -342,9 +393,17 @@ public final class Router {
     final StreamId id;
     final Map<SourceId, Publisher> sources = new java.util.LinkedHashMap<>();
     final List<Viewer> viewers = new ArrayList<>();
+    final java.util.Set<SourceId> muted = new java.util.HashSet<>();
+    SourceId featured;
 
     Stream(StreamId id) {
       this.id = id;
+    }
+
+    /** The featured source when it is live, else the first live source, else null. */
+    Publisher preferredSource() {
+      Publisher f = featured == null ? null : sources.get(featured);
+      return f != null && f.active ? f : firstActiveSource();
     }
 
     Publisher firstActiveSource() {
