@@ -69,6 +69,11 @@ public final class Stage {
     return audience.size();
   }
 
+  /** True when the stage holds nothing worth keeping without connections: not live, nobody kicked. */
+  public boolean isIdle() {
+    return phase != Phase.LIVE && banned.isEmpty();
+  }
+
   public boolean isBanned(String identity) {
     return banned.contains(identity);
   }

@@ -123,7 +123,7 @@ public final class StageDirector {
       }
     }
     apply(stream, room);
-    if (room.members.isEmpty() && room.stage.phase() != Stage.Phase.LIVE && rooms.get(stream) == room) {
+    if (room.members.isEmpty() && room.stage.isIdle() && rooms.get(stream) == room) {
       rooms.remove(stream);
     }
   }
