@@ -14,7 +14,7 @@ const log = $('events');
 
 $('stream-name').textContent = stream;
 
-const viewer = new Viewer({ stream });
+const viewer = new Viewer({ stream, identity: params.get('identity') || undefined });
 const events = [];
 // Tests read window.odeon.events: [{name, sourceId, at}] in arrival order.
 window.odeon = { viewer, events };

@@ -312,7 +312,7 @@ public final class StageDirector {
   private void sendInvitation(String stream, Room room, StageOutput.Invite o) {
     MintedToken token = tokens.mint(new TokenRequest(o.identity(), stream, Role.SPEAKER, o.sourceId(),
         TokenRequest.defaultGrants(Role.SPEAKER), null), clock.instant());
-    ObjectNode data = Json.object().put("streamId", stream).put("sourceId", o.sourceId()).put("by", o.by())
+    ObjectNode data = Json.object().put("streamId", stream).put("identity", o.identity()).put("sourceId", o.sourceId()).put("by", o.by())
         .put("token", token.token()).put("expiresAt", token.expiresAt().toString());
     forIdentity(room, o.identity(), m -> m.sendEvent("invited", data.deepCopy()));
   }
