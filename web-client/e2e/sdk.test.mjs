@@ -2,7 +2,7 @@
 // WebSocket, plus Publisher/Viewer with a fake RTCPeerConnection. Run: node --test sdk.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fetchDevToken, OdeonConnection, OdeonError, Publisher, Viewer } from '../src/main/web/sdk/odeon.js';
+import { fetchDevToken, OdeonConnection, OdeonError, Publisher, StageControl, Viewer } from '../src/main/web/sdk/odeon.js';
 
 /** A WebSocket stand-in: records sent frames; the test drives open/message/close. */
 class FakeWebSocket {
@@ -262,5 +262,28 @@ test('Viewer: multiplexed audio slots, view options, vad per mid, project and un
   await answerNext({ code: 'unknown_mid', message: 'no mid 9' }, false);
   await assert.rejects(refused, (e) => e.code === 'unknown_mid');
   await assert.rejects(new Viewer({ stream: 's', token: 't', multiplexedAudioTracks: 1000 }).start(), (e) => e.code === 'too_many_slots');
+  await viewer.stop();
+});
+
+test('StageControl: stage commands on the session connection; stage events re-emitted', async () => {
+  withFakeBrowser();
+  const viewer = new Viewer({ stream: 's', token: 't', connectionOptions: opts });
+  const stage = new StageControl(viewer);
+  await assert.rejects(stage.raiseHand(), (e) => e instanceof OdeonError && e.code === 'closed');
+  const started = viewer.start({});
+  await answerNext({ sdp: 'v=0 answer', sessionId: 'v1' });
+  await started;
+  const invited = [];
+  viewer.on('invited', (d) => invited.push(d.sourceId));
+  FakeWebSocket.last.serverSends({ type: 'event', name: 'invited', data: { sourceId: 'speaker-1', token: 'x' } });
+  assert.deepEqual(invited, ['speaker-1']);
+  const hand = stage.raiseHand();
+  const cmd = await answerNext({});
+  await hand;
+  assert.equal(cmd.name, 'raiseHand');
+  const invite = stage.invite('ann');
+  const denied = await answerNext({ code: 'unauthorized', message: 'no moderate grant' }, false);
+  assert.deepEqual([denied.name, denied.data], ['invite', { identity: 'ann' }]);
+  await assert.rejects(invite, (e) => e.code === 'unauthorized');
   await viewer.stop();
 });

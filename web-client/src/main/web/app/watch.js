@@ -18,6 +18,7 @@ $('stream-name').textContent = stream;
 const list = (v) => (v ? v.split(',').filter(Boolean) : undefined);
 const viewer = new Viewer({
   stream,
+  identity: params.get('identity') || undefined,
   multiplexedAudioTracks: Number(params.get('mux') || 0),
   pinnedSourceId: params.get('pinned') || undefined,
   excludedSourceIds: list(params.get('exclude')),

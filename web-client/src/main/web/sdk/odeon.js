@@ -49,13 +49,14 @@ function wsUrlFor(baseUrl, token) {
  * Asks a dev-mode server for a short-lived token (GET /api/dev/token). Production apps get
  * their tokens from their own backend instead.
  */
-export async function fetchDevToken({ stream, role, source, baseUrl, fetchImpl } = {}) {
+export async function fetchDevToken({ stream, role, source, identity, baseUrl, fetchImpl } = {}) {
   if (!stream) throw new OdeonError('bad_request', 'stream is required');
-  if (role !== 'publisher' && role !== 'viewer') {
-    throw new OdeonError('bad_request', "role must be 'publisher' or 'viewer'");
+  if (role !== 'publisher' && role !== 'viewer' && role !== 'host') {
+    throw new OdeonError('bad_request', "role must be 'publisher', 'viewer' or 'host'");
   }
   const params = new URLSearchParams({ stream, role });
   if (source) params.set('source', source);
+  if (identity) params.set('identity', identity);
   const doFetch = fetchImpl || globalThis.fetch;
   let res;
   try {
@@ -203,6 +204,48 @@ export class OdeonConnection extends Emitter {
   }
 }
 
+/**
+ * Stage events (docs/protocol.md "Stages") that a Publisher or Viewer re-emits from its
+ * connection: stage, hands, viewercount, speakerJoined, speakerLeft, invited, inviteAccepted,
+ * inviteDeclined, muted, movedToAudience, kicked, stageEnded, replaced.
+ */
+export const STAGE_EVENTS = Object.freeze(['stage', 'hands', 'viewercount', 'speakerJoined', 'speakerLeft',
+  'invited', 'inviteAccepted', 'inviteDeclined', 'muted', 'movedToAudience', 'kicked', 'stageEnded', 'replaced']);
+
+function forwardStageEvents(conn, emitter) {
+  for (const name of STAGE_EVENTS) conn.on(name, (d) => emitter.emit(name, d));
+}
+
+/**
+ * Stage commands over the open connection of a Publisher or Viewer (`new StageControl(viewer)`).
+ * Audience: raiseHand, lowerHand, acceptInvite, declineInvite. Moderators (host tokens): invite,
+ * mute, unmute, moveToAudience, kick (each takes an identity), endStage. Anyone: state().
+ * Each resolves with the response data or rejects with OdeonError (e.g. 'unauthorized').
+ */
+export class StageControl {
+  constructor(session) {
+    this.session = session;
+  }
+
+  #send(name, data = {}) {
+    const conn = this.session.connection;
+    if (!conn || !conn.isOpen) return Promise.reject(new OdeonError('closed', 'not connected; start() first'));
+    return conn.send(name, data);
+  }
+
+  raiseHand() { return this.#send('raiseHand'); }
+  lowerHand() { return this.#send('lowerHand'); }
+  acceptInvite() { return this.#send('acceptInvite'); }
+  declineInvite() { return this.#send('declineInvite'); }
+  invite(identity) { return this.#send('invite', { identity }); }
+  mute(identity) { return this.#send('mute', { identity }); }
+  unmute(identity) { return this.#send('unmute', { identity }); }
+  moveToAudience(identity) { return this.#send('moveToAudience', { identity }); }
+  kick(identity) { return this.#send('kick', { identity }); }
+  endStage() { return this.#send('endStage'); }
+  state() { return this.#send('stageState'); }
+}
+
 /** Reorders the receiver's video codecs so that `codec` ('H264', 'VP8', ...) comes first. */
 function preferCodec(transceiver, codec) {
   const caps = globalThis.RTCRtpReceiver?.getCapabilities?.('video');
@@ -239,7 +282,7 @@ class Session extends Emitter {
   async _connect(source) {
     if (this.connection && this.connection.isOpen) return this.connection;
     const o = this._opts;
-    const token = o.token || (await fetchDevToken({ stream: o.stream, role: this._role, source, baseUrl: o.baseUrl }));
+    const token = o.token || (await fetchDevToken({ stream: o.stream, role: this._role, source, identity: o.identity, baseUrl: o.baseUrl }));
     const conn = new OdeonConnection(OdeonConnection.urlFor(token, o.baseUrl), o.connectionOptions);
     conn.on('stopped', (d) => {
       if (d && d.sessionId === this.sessionId) this._ended(d.reason || 'stopped by server');
@@ -304,6 +347,10 @@ export class Publisher extends Session {
     this.videoCodec = opts.videoCodec ?? null;
   }
 
+  _onConnection(conn) {
+    forwardStageEvents(conn, this);
+  }
+
   /** Goes live with `mediaStream`; resolves once the server's answer is applied. */
   async start(mediaStream) {
     if (this.state === 'connecting' || this.state === 'live') throw new OdeonError('bad_state', `already ${this.state}`);
@@ -353,7 +400,7 @@ export class Publisher extends Session {
  */
 export class Viewer extends Session {
   /**
-   * @param {{stream: string, token?: string, baseUrl?: string, pinnedSourceId?: string,
+   * @param {{stream: string, token?: string, identity?: string, baseUrl?: string, pinnedSourceId?: string,
    *   multiplexedAudioTracks?: number, excludedSourceIds?: string[], events?: string[],
    *   extraVideoSlots?: number}} opts
    */
@@ -377,6 +424,7 @@ export class Viewer extends Session {
       if (slot) slot.sourceId = sourceId;
       this.emit('vad', d);
     });
+    forwardStageEvents(conn, this);
   }
 
   /** The receive slot with transceiver mid `mid` (its `track` plays what the server sends there). */

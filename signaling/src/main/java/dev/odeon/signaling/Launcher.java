@@ -4,6 +4,7 @@ import dev.odeon.sfu.api.MediaService;
 import dev.odeon.sfu.net.MediaConfig;
 import dev.odeon.sfu.net.MediaServer;
 import dev.odeon.signaling.auth.TokenService;
+import dev.odeon.signaling.room.StageConfig;
 import java.io.Closeable;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -73,11 +74,16 @@ public final class Launcher {
   private Launcher() {}
 
   public static Running launch(ServerOptions options, MediaStarter starter, Clock clock) throws Exception {
-    TokenService tokens = TokenService.single(options.apiKey(), options.apiSecret());
+    java.util.Map<String, String> secrets = new java.util.LinkedHashMap<>(options.moreKeys().secrets());
+    secrets.put(options.apiKey(), options.apiSecret());
+    TokenService tokens = new TokenService(secrets, options.moreKeys().ecKeys(), options.apiKey(),
+        TokenService.DEFAULT_LIFETIME, options.maxTokenLifetime(), TokenService.MAX_SKEW);
     StartedMedia media =
         starter.start(new MediaConfig(options.mediaHost(), options.mediaPort(), options.publicIps()));
     SignalingServer http =
-        new SignalingServer(SignalingConfig.of(options.httpHost(), options.httpPort(), options.devMode()), tokens, media.service(), clock);
+        new SignalingServer(SignalingConfig.of(options.httpHost(), options.httpPort(), options.devMode()), tokens,
+            media.service(), clock, new StageConfig(options.hostGrace(), StageConfig.DEFAULT.countsInterval(),
+                StageConfig.DEFAULT.maxHandsListed()));
     try {
       http.start();
     } catch (Exception | Error e) {

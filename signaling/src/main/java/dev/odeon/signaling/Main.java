@@ -1,5 +1,6 @@
 package dev.odeon.signaling;
 
+import dev.odeon.signaling.auth.ApiKeys;
 import dev.odeon.signaling.auth.TokenService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,6 +55,15 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--api-secret", defaultValue = "${env:ODEON_API_SECRET}", description = "API secret, at least 32 bytes; prefer the env ODEON_API_SECRET (dev default: a public dev secret).")
   String apiSecret;
 
+  @Option(names = "--keys-file", defaultValue = "${env:ODEON_KEYS_FILE}", description = "File of further API keys (hs256 secrets, es256 public keys), one per line (env ODEON_KEYS_FILE); see docs/operations.md.")
+  java.nio.file.Path keysFile;
+
+  @Option(names = "--max-token-lifetime", defaultValue = "${env:ODEON_MAX_TOKEN_LIFETIME:-3600}", description = "Longest accepted token lifetime in seconds, exp - iat (env ODEON_MAX_TOKEN_LIFETIME, default ${DEFAULT-VALUE}).")
+  long maxTokenLifetime;
+
+  @Option(names = "--host-grace", defaultValue = "${env:ODEON_HOST_GRACE:-30}", description = "Seconds a stage's host may be gone before the stage ends for everyone (env ODEON_HOST_GRACE, default ${DEFAULT-VALUE}).")
+  long hostGrace;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public static void main(String[] args) {
@@ -100,6 +110,13 @@ public final class Main implements Callable<Integer> {
     }
     String key = blankToNull(apiKey);
     String secret = blankToNull(apiSecret);
+    ApiKeys more = moreKeys();
+    if (key == null && secret == null && more.firstSecretKey() != null) {
+      // No --api-key: the first hs256 key of the file or environment signs.
+      key = more.firstSecretKey();
+      secret = more.secrets().get(key);
+      more = withoutKey(more, key);
+    }
     if (dev) {
       key = key == null ? ServerOptions.DEV_KEY : key;
       secret = secret == null ? ServerOptions.DEV_SECRET : secret;
@@ -117,7 +134,50 @@ public final class Main implements Callable<Integer> {
     if (httpPort < 0 || httpPort > 65535 || mediaPort < 0 || mediaPort > 65535) {
       throw usage("ports must be within 0..65535");
     }
-    return new ServerOptions(httpHost, httpPort, mediaHost, mediaPort, ips, dev, key, secret);
+    if (maxTokenLifetime < 60 || maxTokenLifetime > 86_400 || hostGrace < 0 || hostGrace > 3600) {
+      throw usage("--max-token-lifetime must be within 60..86400 s and --host-grace within 0..3600 s");
+    }
+    for (String other : more.secrets().values()) {
+      if (other.getBytes(StandardCharsets.UTF_8).length < TokenService.MIN_SECRET_BYTES) {
+        throw usage("every API secret must be at least " + TokenService.MIN_SECRET_BYTES + " bytes");
+      }
+    }
+    if (more.secrets().containsKey(key) || more.ecKeys().containsKey(key)) {
+      throw usage("API key " + key + " is defined twice");
+    }
+    return new ServerOptions(httpHost, httpPort, mediaHost, mediaPort, ips, dev, key, secret, more,
+        java.time.Duration.ofSeconds(maxTokenLifetime), java.time.Duration.ofSeconds(hostGrace));
+  }
+
+  private ApiKeys moreKeys() {
+    ApiKeys keys = new ApiKeys();
+    try {
+      String env = System.getenv("ODEON_API_KEYS");
+      if (env != null && !env.isBlank()) {
+        keys.addEnv(env);
+      }
+      if (keysFile != null) {
+        keys.addFile(java.nio.file.Files.readString(keysFile));
+      }
+    } catch (java.io.IOException e) {
+      throw usage("cannot read --keys-file " + keysFile + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    return keys;
+  }
+
+  private static ApiKeys withoutKey(ApiKeys keys, String kid) {
+    ApiKeys rest = new ApiKeys();
+    keys.secrets().forEach((k, v) -> {
+      if (!k.equals(kid)) {
+        rest.addSecret(k, v);
+      }
+    });
+    StringBuilder ec = new StringBuilder();
+    keys.ecKeys().forEach((k, v) -> ec.append(k).append(" es256 ")
+        .append(java.util.Base64.getEncoder().encodeToString(v.getEncoded())).append('\n'));
+    return rest.addFile(ec.toString());
   }
 
   private ParameterException usage(String message) {

@@ -1,5 +1,7 @@
 package dev.odeon.signaling;
 
+import dev.odeon.signaling.auth.ApiKeys;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +15,9 @@ import java.util.List;
  * @param devMode dev token endpoint for loopback pages
  * @param apiKey the key id tokens are signed with
  * @param apiSecret the HS256 secret (at least 32 bytes)
+ * @param moreKeys further API keys that verify tokens (key rotation, ES256 backends)
+ * @param maxTokenLifetime the longest token lifetime accepted (exp - iat) and mintable
+ * @param hostGrace how long a stage's host may be gone before the stage ends
  */
 public record ServerOptions(
     String httpHost,
@@ -22,7 +27,10 @@ public record ServerOptions(
     List<String> publicIps,
     boolean devMode,
     String apiKey,
-    String apiSecret) {
+    String apiSecret,
+    ApiKeys moreKeys,
+    Duration maxTokenLifetime,
+    Duration hostGrace) {
   public static final String DEV_KEY = "devkey";
   public static final String DEV_SECRET = "odeon-dev-secret-not-for-production";
 
@@ -30,10 +38,18 @@ public record ServerOptions(
     publicIps = List.copyOf(publicIps);
   }
 
+  /** The options with no extra keys, a 1 h token maximum and a 30 s host grace. */
+  public ServerOptions(String httpHost, int httpPort, String mediaHost, int mediaPort, List<String> publicIps,
+      boolean devMode, String apiKey, String apiSecret) {
+    this(httpHost, httpPort, mediaHost, mediaPort, publicIps, devMode, apiKey, apiSecret, new ApiKeys(),
+        Duration.ofHours(1), Duration.ofSeconds(30));
+  }
+
   @Override
   public String toString() {
     // Never print the secret.
     return "ServerOptions[http=" + httpHost + ":" + httpPort + ", media=" + mediaHost + ":" + mediaPort
-        + ", publicIps=" + publicIps + ", dev=" + devMode + ", apiKey=" + apiKey + "]";
+        + ", publicIps=" + publicIps + ", dev=" + devMode + ", apiKey=" + apiKey
+        + ", moreKeys=" + moreKeys.secrets().keySet() + moreKeys.ecKeys().keySet() + "]";
   }
 }

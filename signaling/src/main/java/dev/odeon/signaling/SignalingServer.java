@@ -2,12 +2,15 @@ package dev.odeon.signaling;
 
 import dev.odeon.sfu.api.MediaService;
 import dev.odeon.signaling.auth.TokenService;
+import dev.odeon.signaling.http.ApiV1;
 import dev.odeon.signaling.http.BoundedAggregator;
 import dev.odeon.signaling.http.DevTokenEndpoint;
 import dev.odeon.signaling.http.HttpRouter;
 import dev.odeon.signaling.http.IdleCloser;
 import dev.odeon.signaling.http.StaticFiles;
 import dev.odeon.signaling.metrics.OdeonMetrics;
+import dev.odeon.signaling.room.StageConfig;
+import dev.odeon.signaling.room.StageDirector;
 import dev.odeon.signaling.ws.StreamHub;
 import dev.odeon.signaling.ws.WsUpgrader;
 import io.netty.bootstrap.ServerBootstrap;
@@ -47,6 +50,10 @@ public final class SignalingServer implements Closeable {
   private final OdeonMetrics metrics;
   private final HttpRouter router;
   private final StreamHub hub;
+  private final StageDirector stages;
+  /** Ticks the stages (host grace, throttled counts); the director is synchronized. */
+  private final DefaultEventExecutor stageTimer =
+      new DefaultEventExecutor(new DefaultThreadFactory("odeon-stage-timer", true));
   private final DefaultEventExecutor hubExecutor =
       new DefaultEventExecutor(new DefaultThreadFactory("odeon-hub", true));
   private final IdleCloser idleCloser = new IdleCloser();
@@ -56,10 +63,16 @@ public final class SignalingServer implements Closeable {
   private Channel server;
 
   public SignalingServer(SignalingConfig config, TokenService tokens, MediaService media, Clock clock) {
+    this(config, tokens, media, clock, StageConfig.DEFAULT);
+  }
+
+  public SignalingServer(
+      SignalingConfig config, TokenService tokens, MediaService media, Clock clock, StageConfig stageConfig) {
     this.config = config;
     this.media = media;
     this.metrics = new OdeonMetrics(media::stats);
     this.hub = new StreamHub(hubExecutor);
+    this.stages = new StageDirector(media, tokens, clock, stageConfig);
     StaticFiles files = new StaticFiles(SignalingServer.class.getClassLoader(), config.webRoot());
     this.router =
         new HttpRouter(
@@ -67,13 +80,15 @@ public final class SignalingServer implements Closeable {
             new DevTokenEndpoint(tokens, config.devMode()),
             metrics,
             () -> ready,
-            new WsUpgrader(tokens, media, hub, metrics, clock),
-            clock);
+            new WsUpgrader(tokens, media, hub, metrics, clock, stages),
+            clock,
+            new ApiV1(tokens, stages));
   }
 
   /** Registers the event listener and binds the HTTP port; returns once bound. */
   public void start() throws InterruptedException {
     media.setListener(hub);
+    stageTimer.scheduleAtFixedRate(() -> stages.tick(System.nanoTime()), 250, 250, TimeUnit.MILLISECONDS);
     acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("odeon-http-accept", true), NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("odeon-http", true), NioIoHandler.newFactory());
     long idleMillis = config.idleTimeout().toMillis();
@@ -124,5 +139,6 @@ public final class SignalingServer implements Closeable {
       acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
     hubExecutor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    stageTimer.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

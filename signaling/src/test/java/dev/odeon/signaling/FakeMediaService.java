@@ -9,6 +9,8 @@ import dev.odeon.sfu.api.MediaStats;
 import dev.odeon.sfu.api.PublishRequest;
 import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.SessionId;
+import dev.odeon.sfu.api.SourceId;
+import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.api.ViewRequest;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -77,6 +79,24 @@ public final class FakeMediaService implements MediaService {
   @Override
   public void close(SessionId session, String reason) {
     closed.add(session);
+  }
+
+  /** What moderation asked of the engine, as "muted s/src", "unmuted s/src", "featured s/src", "forgot s". */
+  public final BlockingQueue<String> moderation = new LinkedBlockingQueue<>();
+
+  @Override
+  public void setMuted(StreamId stream, SourceId source, boolean muted) {
+    moderation.add((muted ? "muted " : "unmuted ") + stream.value() + "/" + source.value());
+  }
+
+  @Override
+  public void setFeatured(StreamId stream, SourceId source) {
+    moderation.add("featured " + stream.value() + "/" + (source == null ? "" : source.value()));
+  }
+
+  @Override
+  public void forgetStream(StreamId stream) {
+    moderation.add("forgot " + stream.value());
   }
 
   @Override

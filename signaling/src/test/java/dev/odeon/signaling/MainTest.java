@@ -53,6 +53,28 @@ class MainTest {
   }
 
   @Test
+  void keysFileSuppliesTheSigningKeyAndMoreKeys(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("keys");
+    String ec = java.util.Base64.getEncoder().encodeToString(
+        new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate().toECPublicKey().getEncoded());
+    java.nio.file.Files.writeString(file, "prod-1 hs256 first-secret-0123456789-abcdefghijkl\n"
+        + "prod-2 hs256 second-secret-0123456789-abcdefghijk\nbackend es256 " + ec + "\n");
+    ServerOptions options = parse("--no-dev", "--keys-file", file.toString(), "--max-token-lifetime", "600",
+        "--host-grace", "5");
+    assertEquals("prod-1", options.apiKey());
+    assertEquals(java.util.Set.of("prod-2"), options.moreKeys().secrets().keySet());
+    assertEquals(java.util.Set.of("backend"), options.moreKeys().ecKeys().keySet());
+    assertEquals(java.time.Duration.ofSeconds(600), options.maxTokenLifetime());
+    assertEquals(java.time.Duration.ofSeconds(5), options.hostGrace());
+    assertFalse(options.toString().contains("first-secret"));
+
+    java.nio.file.Files.writeString(file, "prod-1 hs256 short\n");
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--no-dev", "--keys-file", file.toString()));
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--keys-file", dir.resolve("missing").toString()));
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--max-token-lifetime", "5"));
+  }
+
+  @Test
   void launchLogsTheReadyLineWithBoundPorts() throws Exception {
     FakeMediaService media = new FakeMediaService();
     ServerOptions options = parse("--http-port", "0", "--media-port", "0");

@@ -14,6 +14,7 @@ import java.time.Instant;
 
 /** A signaling server on an ephemeral loopback port over a {@link FakeMediaService}. */
 public final class TestServer implements AutoCloseable {
+  private static final java.util.concurrent.atomic.AtomicInteger COUNTER = new java.util.concurrent.atomic.AtomicInteger();
   public static final String KEY = "testkey";
   public static final String SECRET = "test-secret-0123456789-abcdefghijklmnop";
 
@@ -50,7 +51,7 @@ public final class TestServer implements AutoCloseable {
   public String token(Role role, String stream, String sourceId) {
     MintedToken minted =
         tokens.mint(
-            new TokenRequest("tester", stream, role, sourceId, TokenRequest.defaultGrants(role), null),
+            new TokenRequest("tester-" + COUNTER.incrementAndGet(), stream, role, sourceId, TokenRequest.defaultGrants(role), null),
             Instant.now());
     return minted.token();
   }

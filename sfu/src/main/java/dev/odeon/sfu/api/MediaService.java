@@ -34,6 +34,22 @@ public interface MediaService {
   /** Closes a media session (publisher or viewer). Unknown ids are ignored. */
   void close(SessionId session, String reason);
 
+  /**
+   * Stops (muted) or resumes forwarding the audio of one source of a stream, from the next packet
+   * on; holds across re-publishing until unmuted or {@link #forgetStream}. Unknown sources are
+   * remembered (a speaker may be muted before its media flows).
+   */
+  void setMuted(StreamId stream, SourceId source, boolean muted);
+
+  /**
+   * Viewers of {@code stream} watch {@code source} whenever it is live (the stage's featured
+   * speaker); null returns to the default (the first live source).
+   */
+  void setFeatured(StreamId stream, SourceId source);
+
+  /** Forgets a stream's moderation state (mutes, featured source) once its stage ended. */
+  void forgetStream(StreamId stream);
+
   /** Registers the single listener for engine events. */
   void setListener(MediaEvents listener);
 

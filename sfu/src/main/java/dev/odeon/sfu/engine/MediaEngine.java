@@ -9,6 +9,8 @@ import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.PublishRequest;
 import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.SessionId;
+import dev.odeon.sfu.api.SourceId;
+import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.api.ViewRequest;
 import dev.odeon.sfu.dtls.DtlsCertificate;
 import dev.odeon.sfu.dtls.DtlsEndpoint;
@@ -157,6 +159,22 @@ public final class MediaEngine {
   boolean isConnected(SessionId id) {
     PeerSession s = sessions.get(id);
     return s != null && s.srtp != null;
+  }
+
+  /** See {@link dev.odeon.sfu.api.MediaService#setMuted}. */
+  public void setMuted(StreamId stream, SourceId source, boolean muted) {
+    router.setMuted(stream, source, muted);
+    LOG.info("stream {}: source {} {}", stream, source, muted ? "muted" : "unmuted");
+  }
+
+  /** See {@link dev.odeon.sfu.api.MediaService#setFeatured}. */
+  public void setFeatured(long nowNanos, StreamId stream, SourceId source) {
+    router.setFeatured(nowNanos, stream, source);
+  }
+
+  /** See {@link dev.odeon.sfu.api.MediaService#forgetStream}. */
+  public void forgetStream(StreamId stream) {
+    router.forgetStream(stream);
   }
 
   /** Closes a session on the signaling layer's request. */

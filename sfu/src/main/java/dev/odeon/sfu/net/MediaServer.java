@@ -9,6 +9,7 @@ import dev.odeon.sfu.api.SessionAnswer;
 import dev.odeon.sfu.api.Projection;
 import dev.odeon.sfu.api.SessionId;
 import dev.odeon.sfu.api.SourceId;
+import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.api.ViewRequest;
 import dev.odeon.sfu.dtls.DtlsCertificate;
 import dev.odeon.sfu.engine.MediaEngine;
@@ -120,6 +121,21 @@ public final class MediaServer implements MediaService, Closeable {
   @Override
   public void close(SessionId session, String reason) {
     post(() -> engine.close(System.nanoTime(), session, reason));
+  }
+
+  @Override
+  public void setMuted(StreamId stream, SourceId source, boolean muted) {
+    post(() -> engine.setMuted(stream, source, muted));
+  }
+
+  @Override
+  public void setFeatured(StreamId stream, SourceId source) {
+    post(() -> engine.setFeatured(System.nanoTime(), stream, source));
+  }
+
+  @Override
+  public void forgetStream(StreamId stream) {
+    post(() -> engine.forgetStream(stream));
   }
 
   @Override

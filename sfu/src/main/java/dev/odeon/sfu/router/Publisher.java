@@ -24,6 +24,8 @@ public final class Publisher {
   long activatedAt;
   /** Voice activity of the audio track while active (null without audio or when inactive). */
   dev.odeon.sfu.audio.SourceActivity<Publisher> activity;
+  /** Set by a moderator: the router drops this source's audio instead of forwarding it. */
+  boolean audioMuted;
 
   Publisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
       List<MediaLine> lines) {

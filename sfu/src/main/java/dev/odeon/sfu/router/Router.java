@@ -64,7 +64,9 @@ public final class Router {
   public Publisher addPublisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
       List<MediaLine> lines) {
     Publisher p = new Publisher(stream, source, endpoint, localSsrc, lines);
-    stream(stream).sources.put(source, p);
+    Stream s = stream(stream);
+    s.sources.put(source, p);
+    p.audioMuted = s.muted.contains(source);
     return p;
   }
 
@@ -209,6 +211,48 @@ public final class Router {
     return live;
   }
 
+  /**
+   * Stops (or resumes) forwarding the audio of {@code source}, at once and across re-publishing,
+   * until unmuted or the stream is forgotten ({@link #forgetStream}).
+   */
+  public void setMuted(StreamId stream, SourceId source, boolean muted) {
+    Stream s = stream(stream);
+    if (muted) {
+      s.muted.add(source);
+    } else {
+      s.muted.remove(source);
+    }
+    Publisher p = s.sources.get(source);
+    if (p != null) {
+      p.audioMuted = muted;
+    }
+    dropIfEmpty(s);
+  }
+
+  /**
+   * Makes {@code source} the stream's featured source: every viewer watches it while it is live;
+   * otherwise (or with null) viewers watch the first live source, as before.
+   */
+  public void setFeatured(long nowNanos, StreamId stream, SourceId source) {
+    Stream s = stream(stream);
+    s.featured = source;
+    for (Viewer v : s.viewers) {
+      mux.refresh(nowNanos, s, v);
+    }
+    nextDeadline = Long.MIN_VALUE;
+    dropIfEmpty(s);
+  }
+
+  /** Drops the stream's moderation state (mutes, featured source); the stage ended. */
+  public void forgetStream(StreamId stream) {
+    Stream s = streams.get(stream);
+    if (s != null) {
+      s.muted.clear();
+      s.featured = null;
+      dropIfEmpty(s);
+    }
+  }
+
   private void dropIfEmpty(Stream s) {
     if (s.isEmpty()) {
       streams.remove(s.id);
@@ -232,13 +276,18 @@ public final class Router {
       drops.accept(DropReason.UNKNOWN_SSRC);
       return;
     }
+    track.stats.onPacket(nowNanos, pkt.sequenceNumber(), pkt.timestamp());
+    if (track.kind == MediaKind.AUDIO && p.audioMuted) {
+      // A moderator muted this source: its audio is received (and reported) but neither forwarded
+      // nor ranked, so a muted speaker never holds a multiplexed slot.
+      return;
+    }
     if (track.audioLevelExtId > 0 && p.activity != null) {
       int level = RtpPacket.audioLevel(pkt, track.audioLevelExtId);
       if (level < 0 || !p.activity.handleLevel(level)) {
         drops.accept(DropReason.AUDIO_LEVEL_INVALID);
       }
     }
-    track.stats.onPacket(nowNanos, pkt.sequenceNumber(), pkt.timestamp());
     List<OutSlot> slots = p.slots(track.kind);
     if (slots.isEmpty()) {
       return;

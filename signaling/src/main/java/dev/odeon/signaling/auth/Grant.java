@@ -2,10 +2,18 @@ package dev.odeon.signaling.auth;
 
 import java.util.Locale;
 
-/** A permission carried in a token's {@code grants} claim. */
+/**
+ * A permission carried in a token's {@code grants} claim: {@code publish} and {@code view} media;
+ * {@code interactive} marks the streamer's backend ("interactive server") whose data events are
+ * official; {@code moderate} runs a stage (invite, mute, move back, kick); {@code admin} uses the
+ * HTTP API (any stream).
+ */
 public enum Grant {
   PUBLISH,
-  VIEW;
+  VIEW,
+  INTERACTIVE,
+  MODERATE,
+  ADMIN;
 
   /** The claim value, lower case. */
   public String wire() {
@@ -14,11 +22,10 @@ public enum Grant {
 
   /** Parses a claim value; null when it is not a known grant. */
   public static Grant parse(String wire) {
-    if ("publish".equals(wire)) {
-      return PUBLISH;
-    }
-    if ("view".equals(wire)) {
-      return VIEW;
+    for (Grant grant : values()) {
+      if (grant.wire().equals(wire)) {
+        return grant;
+      }
     }
     return null;
   }

@@ -19,8 +19,15 @@ public record TokenRequest(
     grants = Set.copyOf(grants);
   }
 
-  /** The grants a role gets by default: publishers may also view their stream. */
+  /**
+   * The grants a role gets by default: publishers and speakers may also view their stream; hosts
+   * also moderate it.
+   */
   public static Set<Grant> defaultGrants(Role role) {
-    return role == Role.PUBLISHER ? Set.of(Grant.PUBLISH, Grant.VIEW) : Set.of(Grant.VIEW);
+    return switch (role) {
+      case PUBLISHER, SPEAKER -> Set.of(Grant.PUBLISH, Grant.VIEW);
+      case HOST -> Set.of(Grant.PUBLISH, Grant.VIEW, Grant.MODERATE);
+      case VIEWER -> Set.of(Grant.VIEW);
+    };
   }
 }

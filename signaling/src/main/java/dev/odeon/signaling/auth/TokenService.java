@@ -5,11 +5,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +28,11 @@ import java.util.Set;
  *
  * <p>Keys are API key id -> shared secret; the key id is the JWS {@code kid} header and the {@code
  * iss} claim. One key signs new tokens; every known key verifies, so a key can be rotated by adding
- * the new one first. Verification pins HS256, requires {@code exp}, checks {@code nbf}/{@code exp}
- * with a bounded skew, {@code aud == "odeon"} and {@code iss == kid}, and refuses tokens over 8 KiB
- * before parsing them. Time is a parameter. Immutable; safe from any thread.
+ * the new one first. Keys may also be ES256 public keys (a backend signing with its own P-256 key);
+ * each key pins its algorithm: HS256 for a secret, ES256 for an EC key. Verification requires
+ * {@code exp}, checks {@code nbf}/{@code exp} with a bounded skew, refuses lifetimes ({@code exp -
+ * iat}) above the maximum, checks {@code aud == "odeon"} and {@code iss == kid}, and refuses tokens
+ * over 8 KiB before parsing them. Time is a parameter. Immutable; safe from any thread.
  */
 public final class TokenService {
   public static final String AUDIENCE = "odeon";
@@ -41,6 +45,7 @@ public final class TokenService {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<String, byte[]> secrets;
+  private final Map<String, ECPublicKey> ecKeys;
   private final String signingKey;
   private final Duration defaultLifetime;
   private final Duration maxLifetime;
@@ -55,6 +60,21 @@ public final class TokenService {
    */
   public TokenService(
       Map<String, String> secrets,
+      String signingKey,
+      Duration defaultLifetime,
+      Duration maxLifetime,
+      Duration skew) {
+    this(secrets, Map.of(), signingKey, defaultLifetime, maxLifetime, skew);
+  }
+
+  /**
+   * @param secrets API key -> HS256 secret; every entry verifies
+   * @param ecKeys API key -> ES256 public key; verify only (the holder of the private key mints)
+   * @param signingKey the HS256 key that signs new tokens; must be in {@code secrets}
+   */
+  public TokenService(
+      Map<String, String> secrets,
+      Map<String, ECPublicKey> ecKeys,
       String signingKey,
       Duration defaultLifetime,
       Duration maxLifetime,
@@ -78,7 +98,13 @@ public final class TokenService {
     if (!copy.containsKey(signingKey)) {
       throw new IllegalArgumentException("signing key is not among the keys");
     }
+    for (String kid : ecKeys.keySet()) {
+      if (kid.isEmpty() || copy.containsKey(kid)) {
+        throw new IllegalArgumentException("EC key ids must be non-empty and distinct from secret key ids");
+      }
+    }
     this.secrets = Map.copyOf(copy);
+    this.ecKeys = Map.copyOf(ecKeys);
     this.signingKey = signingKey;
     this.defaultLifetime = defaultLifetime;
     this.maxLifetime = maxLifetime;
@@ -89,6 +115,18 @@ public final class TokenService {
   public static TokenService single(String apiKey, String secret) {
     return new TokenService(
         Map.of(apiKey, secret), apiKey, DEFAULT_LIFETIME, Duration.ofHours(24), MAX_SKEW);
+  }
+
+  /** The longest lifetime a token may have ({@code exp - iat}). */
+  public Duration maxLifetime() {
+    return maxLifetime;
+  }
+
+  /** True when {@code apiKey}/{@code secret} is a configured HS256 key pair (constant-time). */
+  public boolean checkApiKey(String apiKey, String secret) {
+    byte[] expected = apiKey == null ? null : secrets.get(apiKey);
+    return expected != null && secret != null
+        && java.security.MessageDigest.isEqual(expected, secret.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Signs a token for {@code request}, issued at {@code now}. */
@@ -111,7 +149,7 @@ public final class TokenService {
             .claim("stream", request.stream())
             .claim("role", request.role().wire())
             .claim("grants", request.grants().stream().map(Grant::wire).sorted().toList());
-    if (request.sourceId() != null && request.role() == Role.PUBLISHER) {
+    if (request.sourceId() != null && request.role().mayPublish()) {
       claims.claim("sourceId", request.sourceId());
     }
     JWSHeader header =
@@ -136,10 +174,17 @@ public final class TokenService {
     SignedJWT jwt = parse(token);
     String kid = jwt.getHeader().getKeyID();
     byte[] secret = kid == null ? null : secrets.get(kid);
-    if (secret == null) {
+    ECPublicKey ecKey = kid == null ? null : ecKeys.get(kid);
+    if (secret == null && ecKey == null) {
       throw new TokenException("token_unknown_key", "token signed with an unknown key");
     }
-    checkSignature(jwt, secret);
+    // Each key pins one algorithm: an HS256 header on an EC key (the classic key-confusion
+    // attack) or ES256 on a secret is refused before any signature check.
+    JWSAlgorithm expected = secret != null ? JWSAlgorithm.HS256 : JWSAlgorithm.ES256;
+    if (!expected.equals(jwt.getHeader().getAlgorithm())) {
+      throw new TokenException("token_bad_alg", "token algorithm must be " + expected.getName() + " for this key");
+    }
+    checkSignature(jwt, secret, ecKey);
     JWTClaimsSet claims;
     try {
       claims = jwt.getJWTClaimsSet();
@@ -170,8 +215,8 @@ public final class TokenService {
       if (alg == null) {
         throw new TokenException("token_malformed", "token header has no alg");
       }
-      if (!JWSAlgorithm.HS256.getName().equals(alg)) {
-        throw new TokenException("token_bad_alg", "token algorithm must be HS256");
+      if (!JWSAlgorithm.HS256.getName().equals(alg) && !JWSAlgorithm.ES256.getName().equals(alg)) {
+        throw new TokenException("token_bad_alg", "token algorithm must be HS256 (or ES256 for EC keys)");
       }
       return SignedJWT.parse(token);
     } catch (ParseException | IllegalArgumentException e) {
@@ -179,10 +224,10 @@ public final class TokenService {
     }
   }
 
-  private static void checkSignature(SignedJWT jwt, byte[] secret) throws TokenException {
+  private static void checkSignature(SignedJWT jwt, byte[] secret, ECPublicKey ecKey) throws TokenException {
     boolean valid;
     try {
-      valid = jwt.verify(new MACVerifier(secret));
+      valid = jwt.verify(secret != null ? new MACVerifier(secret) : new ECDSAVerifier(ecKey));
     } catch (JOSEException e) {
       valid = false;
     }
@@ -202,6 +247,13 @@ public final class TokenService {
     Date nbf = claims.getNotBeforeTime();
     if (nbf != null && nbf.toInstant().isAfter(now.plus(skew))) {
       throw new TokenException("token_not_yet_valid", "token is not valid yet");
+    }
+    // A token minted elsewhere (with the shared secret) must not outlive the connect window the
+    // operator allows; without iat the lifetime counts from now.
+    Date iat = claims.getIssueTime();
+    Instant from = iat != null ? iat.toInstant() : now;
+    if (Duration.between(from, exp.toInstant()).compareTo(maxLifetime) > 0) {
+      throw new TokenException("token_lifetime_too_long", "token lifetime exceeds the maximum of " + maxLifetime.toSeconds() + " s");
     }
   }
 

@@ -55,11 +55,12 @@ public final class DevTokenEndpoint {
     if (stream == null || !NAME.matcher(stream).matches()) {
       return error(HttpResponseStatus.BAD_REQUEST, "bad_request", "stream must be 1-128 of [A-Za-z0-9._-]");
     }
-    if (role == null) {
-      return error(HttpResponseStatus.BAD_REQUEST, "bad_request", "role must be publisher or viewer");
+    if (role == null || role == Role.SPEAKER) {
+      // Speakers get their tokens from a host's invitation, never from this endpoint.
+      return error(HttpResponseStatus.BAD_REQUEST, "bad_request", "role must be publisher, host or viewer");
     }
-    if (source != null && (role != Role.PUBLISHER || !NAME.matcher(source).matches())) {
-      return error(HttpResponseStatus.BAD_REQUEST, "bad_request", "source is for publishers, 1-128 of [A-Za-z0-9._-]");
+    if (source != null && (!role.mayPublish() || !NAME.matcher(source).matches())) {
+      return error(HttpResponseStatus.BAD_REQUEST, "bad_request", "source is for publishers and hosts, 1-128 of [A-Za-z0-9._-]");
     }
     if (identity == null) {
       identity = "dev-" + HexFormat.of().formatHex(randomBytes());

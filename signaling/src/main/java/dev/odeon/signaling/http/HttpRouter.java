@@ -34,6 +34,7 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
   private final BooleanSupplier ready;
   private final WebSocketUpgrader webSocket;
   private final Clock clock;
+  private final ApiV1 api;
 
   public HttpRouter(
       StaticFiles files,
@@ -41,7 +42,9 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       OdeonMetrics metrics,
       BooleanSupplier ready,
       WebSocketUpgrader webSocket,
-      Clock clock) {
+      Clock clock,
+      ApiV1 api) {
+    this.api = api;
     this.files = files;
     this.devTokens = devTokens;
     this.metrics = metrics;
@@ -72,6 +75,10 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       return;
     }
     boolean get = HttpMethod.GET.equals(request.method());
+    if (path.startsWith("/api/v1/")) {
+      api(ctx, request, path, keepAlive);
+      return;
+    }
     switch (path) {
       case "/healthz" -> {
         if (methodAllowed(ctx, keepAlive, get)) {
@@ -98,6 +105,18 @@ public final class HttpRouter extends SimpleChannelInboundHandler<FullHttpReques
       }
       default -> staticFile(ctx, keepAlive, get, rawPath, path);
     }
+  }
+
+  private void api(ChannelHandlerContext ctx, FullHttpRequest request, String path, boolean keepAlive) {
+    byte[] body = new byte[request.content().readableBytes()];
+    request.content().getBytes(request.content().readerIndex(), body);
+    String fallback = ctx.channel().localAddress() instanceof InetSocketAddress local
+        ? local.getAddress().getHostAddress() + ":" + local.getPort()
+        : "127.0.0.1";
+    ApiV1.Request r = new ApiV1.Request(request.method(), path, request.headers().get(HttpHeaderNames.AUTHORIZATION),
+        request.headers().get(HttpHeaderNames.HOST), body);
+    DevTokenEndpoint.Reply reply = api.handle(r, fallback, clock.instant());
+    HttpResponses.json(ctx, keepAlive, reply.status(), reply.body());
   }
 
   private void health(ChannelHandlerContext ctx, boolean keepAlive) {

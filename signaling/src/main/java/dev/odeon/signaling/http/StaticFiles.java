@@ -34,7 +34,7 @@ public final class StaticFiles {
           "map", "application/json; charset=utf-8",
           "txt", "text/plain; charset=utf-8");
   private static final Map<String, String> PAGES =
-      Map.of("/", "index.html", "/publish", "publish.html", "/watch", "watch.html");
+      Map.of("/", "index.html", "/publish", "publish.html", "/watch", "watch.html", "/host", "host.html");
 
   private final ClassLoader loader;
   private final String root;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odeon.sfu.api.SessionId;
 import dev.odeon.signaling.auth.TokenClaims;
 import dev.odeon.signaling.metrics.OdeonMetrics;
+import dev.odeon.signaling.room.Member;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * #send} may be called from any thread.
  */
 public final class WsConnection extends SimpleChannelInboundHandler<WebSocketFrame>
-    implements StreamHub.Peer {
+    implements StreamHub.Peer, Member {
   public static final int MAX_MESSAGE_BYTES = 256 * 1024;
   private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
 
@@ -61,6 +62,11 @@ public final class WsConnection extends SimpleChannelInboundHandler<WebSocketFra
     if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
       opened = true;
       metrics.wsConnectionOpened();
+      String refusal = deps.stages().join(this);
+      if (refusal != null) {
+        sendEvent("kicked", dev.odeon.signaling.http.Json.object().put("reason", refusal));
+        disconnect(dev.odeon.signaling.room.StageDirector.CLOSE_KICKED, refusal);
+      }
       LOG.debug("ws open: identity={} stream={} role={}", claims.identity(), claims.stream(), claims.role());
     }
     super.userEventTriggered(ctx, event);
@@ -72,6 +78,9 @@ public final class WsConnection extends SimpleChannelInboundHandler<WebSocketFra
       metrics.wsConnectionClosed();
     }
     session.closeAll();
+    if (opened) {
+      deps.stages().leave(System.nanoTime(), this);
+    }
     super.channelInactive(ctx);
   }
 
@@ -151,6 +160,26 @@ public final class WsConnection extends SimpleChannelInboundHandler<WebSocketFra
   @Override
   public void sendEvent(String name, ObjectNode data) {
     send(WsMessages.event(name, data));
+  }
+
+  @Override
+  public TokenClaims claims() {
+    return claims;
+  }
+
+  @Override
+  public void disconnect(int code, String reason) {
+    // Always through the event loop, after any event queued before it, never inline in a caller's lock.
+    channel.eventLoop().execute(() -> {
+      if (channel.isActive()) {
+        channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> channel.close());
+      }
+    });
+  }
+
+  @Override
+  public void revokePublish() {
+    channel.eventLoop().execute(session::revokePublish);
   }
 
   @Override

@@ -17,6 +17,8 @@ import dev.odeon.signaling.auth.Role;
 import dev.odeon.signaling.auth.TokenClaims;
 import dev.odeon.signaling.http.Json;
 import dev.odeon.signaling.metrics.OdeonMetrics;
+import dev.odeon.signaling.room.StageDirector;
+import dev.odeon.signaling.room.StageError;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WsSession {
   /** What every connection shares. */
-  record Deps(MediaService media, StreamHub hub, OdeonMetrics metrics) {}
+  record Deps(MediaService media, StreamHub hub, OdeonMetrics metrics, StageDirector stages) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
   private static final int MAX_SOURCE_ID = 128;
@@ -54,6 +56,8 @@ final class WsSession {
   private SessionId viewing;
   private boolean publishPending;
   private boolean closed;
+  /** A moderator moved this connection's identity back to the audience: no more publishing. */
+  private boolean publishRevoked;
 
   WsSession(TokenClaims claims, Deps deps, WsConnection out, Executor loop) {
     this.claims = claims;
@@ -81,15 +85,15 @@ final class WsSession {
       case "project" -> project(frame.id(), frame.data());
       case "unproject" -> unproject(frame.id(), frame.data());
       default -> {
-        return false;
+        return stageCommand(frame);
       }
     }
     return true;
   }
 
   private void publish(JsonNode id, ObjectNode data) {
-    if (claims.role() != Role.PUBLISHER || !claims.has(Grant.PUBLISH)) {
-      fail("publish", id, "unauthorized", "this token may not publish");
+    if (!claims.role().mayPublish() || !claims.has(Grant.PUBLISH) || publishRevoked) {
+      fail("publish", id, "unauthorized", publishRevoked ? "the publish right was revoked" : "this token may not publish");
       return;
     }
     String sdp = text(data, "sdp", Integer.MAX_VALUE);
@@ -107,6 +111,11 @@ final class WsSession {
       fail("publish", id, "already_publishing", "this connection already publishes; unpublish first");
       return;
     }
+    String refusal = deps.stages().publishRefusal(out, sourceId);
+    if (refusal != null) {
+      fail("publish", id, "unauthorized", refusal);
+      return;
+    }
     publishPending = true;
     PublishRequest request =
         new PublishRequest(stream, SourceId.ofNullable(sourceId), sdp, claims.identity());
@@ -116,10 +125,14 @@ final class WsSession {
           publishPending = false;
           if (error != null) {
             failWith("publish", id, error);
+          } else if (publishRevoked) {
+            deps.media().close(answer.session(), "publish right revoked");
+            fail("publish", id, "unauthorized", "the publish right was revoked");
           } else if (adopt(answer)) {
             publishing = answer.session();
             deps.hub().publisherJoined(out, stream, answer.session());
             succeed("publish", id, answerData(answer));
+            deps.stages().published(out, sourceId);
           }
         });
   }
@@ -134,6 +147,7 @@ final class WsSession {
     sessions.remove(ended);
     deps.hub().sessionsEnded(List.of(ended));
     deps.media().close(ended, "unpublished");
+    deps.stages().unpublished(out);
     succeed("unpublish", id, Json.object());
   }
 
@@ -265,9 +279,36 @@ final class WsSession {
           }
           if (session.equals(publishing)) {
             publishing = null;
+            deps.stages().unpublished(out);
           }
           out.sendEvent("stopped", StreamHub.stopped(session, reason));
         });
+  }
+
+  /** Stage commands (docs/protocol.md "Stages"); false when {@code frame} names none. */
+  private boolean stageCommand(CommandFrame frame) {
+    if (!StageDirector.COMMANDS.contains(frame.name())) {
+      return false;
+    }
+    try {
+      succeed(frame.name(), frame.id(), deps.stages().command(out, frame.name(), frame.data()));
+    } catch (StageError e) {
+      fail(frame.name(), frame.id(), e.code(), e.getMessage());
+    }
+    return true;
+  }
+
+  /** A moderator moved this identity back to the audience: stop publishing, refuse it from now on. Event loop. */
+  void revokePublish() {
+    publishRevoked = true;
+    if (publishing != null) {
+      SessionId ended = publishing;
+      publishing = null;
+      sessions.remove(ended);
+      deps.hub().sessionsEnded(List.of(ended));
+      deps.media().close(ended, "moved to the audience");
+      deps.stages().unpublished(out);
+    }
   }
 
   private void whenDone(CompletableFuture<SessionAnswer> future, BiConsumer<SessionAnswer, Throwable> onLoop) {

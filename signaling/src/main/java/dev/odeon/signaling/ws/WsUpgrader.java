@@ -7,6 +7,7 @@ import dev.odeon.signaling.auth.TokenService;
 import dev.odeon.signaling.http.HttpResponses;
 import dev.odeon.signaling.http.WebSocketUpgrader;
 import dev.odeon.signaling.metrics.OdeonMetrics;
+import dev.odeon.signaling.room.StageDirector;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -42,9 +43,10 @@ public final class WsUpgrader implements WebSocketUpgrader {
           .handshakeTimeoutMillis(10_000)
           .build();
 
-  public WsUpgrader(TokenService tokens, MediaService media, StreamHub hub, OdeonMetrics metrics, Clock clock) {
+  public WsUpgrader(TokenService tokens, MediaService media, StreamHub hub, OdeonMetrics metrics, Clock clock,
+      StageDirector stages) {
     this.tokens = tokens;
-    this.deps = new WsSession.Deps(media, hub, metrics);
+    this.deps = new WsSession.Deps(media, hub, metrics, stages);
     this.clock = clock;
   }
 

@@ -15,6 +15,8 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
   final WebSocket socket;
   private final StringBuilder partial = new StringBuilder();
+  /** Completed with the close status code when the server closes. */
+  final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
 
   WsClient(HttpClient http, URI uri) throws Exception {
     socket = http.newWebSocketBuilder().buildAsync(uri, this).get(5, TimeUnit.SECONDS);
@@ -28,6 +30,12 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
       partial.setLength(0);
     }
     webSocket.request(1);
+    return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closed.complete(statusCode);
     return null;
   }
 
