@@ -14,10 +14,20 @@ const log = $('events');
 
 $('stream-name').textContent = stream;
 
-const viewer = new Viewer({ stream });
+// interactive=0 turns the interactive data channel (and its poll overlay) off.
+const viewer = new Viewer({
+  stream,
+  interactive: params.get('interactive') !== '0',
+  identity: params.get('identity') || undefined, // dev tokens only; otherwise a random dev-… name
+});
 const events = [];
-// Tests read window.odeon.events: [{name, sourceId, at}] in arrival order.
-window.odeon = { viewer, events };
+// Tests read window.odeon.events: [{name, sourceId, at}] in arrival order, and
+// window.odeon.interactive: every interactive relay message in arrival order.
+window.odeon = { viewer, events, interactive: [] };
+viewer.on('interactive', (channel) => {
+  channel.on('message', (m) => window.odeon.interactive.push(m));
+  window.dispatchEvent(new CustomEvent('odeon-interactive', { detail: channel }));
+});
 
 function show(text, cls = '') {
   status.textContent = text;

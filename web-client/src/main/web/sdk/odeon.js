@@ -2,6 +2,10 @@
 // Plain ES module, no dependencies, no build step. The wire protocol is docs/protocol.md;
 // the API is described in docs/sdk.md.
 
+import { InteractiveChannel } from './interactive.js';
+
+export { InteractiveChannel, InteractiveClient } from './interactive.js';
+
 /** An error reported by the server (its `code` and `message`) or by the SDK itself. */
 export class OdeonError extends Error {
   constructor(code, message) {
@@ -49,13 +53,15 @@ function wsUrlFor(baseUrl, token) {
  * Asks a dev-mode server for a short-lived token (GET /api/dev/token). Production apps get
  * their tokens from their own backend instead.
  */
-export async function fetchDevToken({ stream, role, source, baseUrl, fetchImpl } = {}) {
+export async function fetchDevToken({ stream, role, source, grants, identity, baseUrl, fetchImpl } = {}) {
   if (!stream) throw new OdeonError('bad_request', 'stream is required');
   if (role !== 'publisher' && role !== 'viewer') {
     throw new OdeonError('bad_request', "role must be 'publisher' or 'viewer'");
   }
   const params = new URLSearchParams({ stream, role });
   if (source) params.set('source', source);
+  if (grants) params.set('grants', grants);
+  if (identity) params.set('identity', identity);
   const doFetch = fetchImpl || globalThis.fetch;
   let res;
   try {
@@ -239,7 +245,7 @@ class Session extends Emitter {
   async _connect(source) {
     if (this.connection && this.connection.isOpen) return this.connection;
     const o = this._opts;
-    const token = o.token || (await fetchDevToken({ stream: o.stream, role: this._role, source, baseUrl: o.baseUrl }));
+    const token = o.token || (await fetchDevToken({ stream: o.stream, role: this._role, source, identity: o.identity, baseUrl: o.baseUrl }));
     const conn = new OdeonConnection(OdeonConnection.urlFor(token, o.baseUrl), o.connectionOptions);
     conn.on('stopped', (d) => {
       if (d && d.sessionId === this.sessionId) this._ended(d.reason || 'stopped by server');
@@ -348,10 +354,14 @@ export class Publisher extends Session {
  * Events: 'state', 'connectionstatechange', 'active' and 'inactive' (the server's event data).
  */
 export class Viewer extends Session {
-  /** @param {{stream: string, token?: string, baseUrl?: string}} opts */
+  /**
+   * @param {{stream: string, token?: string, baseUrl?: string, interactive?: boolean}} opts
+   * `interactive: true` adds the interactive data channel (`this.interactive`, docs/interactive.md).
+   */
   constructor(opts) {
     super(opts, 'viewer');
     this.mediaStream = null;
+    this.interactive = null;
   }
 
   _onConnection(conn) {
@@ -372,6 +382,10 @@ export class Viewer extends Session {
       this.pc.addEventListener('track', (ev) => this.mediaStream.addTrack(ev.track));
       this.pc.addTransceiver('audio', { direction: 'recvonly' });
       this.pc.addTransceiver('video', { direction: 'recvonly' });
+      if (this._opts.interactive) {
+        this.interactive = new InteractiveChannel(this.pc);
+        this.emit('interactive', this.interactive);
+      }
       await this._negotiate('view', {});
       this._setState('live');
     } catch (e) {

@@ -7,6 +7,7 @@ import dev.odeon.signaling.http.DevTokenEndpoint;
 import dev.odeon.signaling.http.HttpRouter;
 import dev.odeon.signaling.http.IdleCloser;
 import dev.odeon.signaling.http.StaticFiles;
+import dev.odeon.signaling.interactive.Interactive;
 import dev.odeon.signaling.metrics.OdeonMetrics;
 import dev.odeon.signaling.ws.StreamHub;
 import dev.odeon.signaling.ws.WsUpgrader;
@@ -60,6 +61,8 @@ public final class SignalingServer implements Closeable {
     this.media = media;
     this.metrics = new OdeonMetrics(media::stats);
     this.hub = new StreamHub(hubExecutor);
+    Interactive interactive = Interactive.attach(media);
+    metrics.registerRelay(interactive::counters);
     StaticFiles files = new StaticFiles(SignalingServer.class.getClassLoader(), config.webRoot());
     this.router =
         new HttpRouter(
@@ -67,7 +70,7 @@ public final class SignalingServer implements Closeable {
             new DevTokenEndpoint(tokens, config.devMode()),
             metrics,
             () -> ready,
-            new WsUpgrader(tokens, media, hub, metrics, clock),
+            new WsUpgrader(tokens, media, hub, metrics, clock, interactive),
             clock);
   }
 

@@ -78,7 +78,9 @@ final class PeerSession implements Endpoint {
     return new dev.odeon.sfu.data.DataSink() {
       @Override
       public boolean send(byte[] record) {
-        if (closed || dtls.state() != DtlsEndpoint.State.CONNECTED || address() == null) {
+        if (closed || dtls.state() != DtlsEndpoint.State.CONNECTED || address() == null
+            || record.length > dtls.applicationDataLimit()) {
+          stats.countDrop(DropReason.SEND_FAILED);
           return false;
         }
         dtls.sendApplicationData(record, 0, record.length);

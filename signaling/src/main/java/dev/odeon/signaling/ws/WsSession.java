@@ -35,8 +35,13 @@ import org.slf4j.LoggerFactory;
  * through {@code loop} before touching it.
  */
 final class WsSession {
-  /** What every connection shares. */
-  record Deps(MediaService media, StreamHub hub, OdeonMetrics metrics) {}
+  /** What every connection shares; {@code interactive} is null when interactive sessions are off. */
+  record Deps(MediaService media, StreamHub hub, OdeonMetrics metrics,
+      dev.odeon.signaling.interactive.Interactive interactive) {
+    Deps(MediaService media, StreamHub hub, OdeonMetrics metrics) {
+      this(media, hub, metrics, null);
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
   private static final int MAX_SOURCE_ID = 128;
@@ -50,6 +55,7 @@ final class WsSession {
   private SessionId publishing;
   private boolean publishPending;
   private boolean closed;
+  private final WsInteractive interactive;
 
   WsSession(TokenClaims claims, Deps deps, WsConnection out, Executor loop) {
     this.claims = claims;
@@ -57,6 +63,7 @@ final class WsSession {
     this.out = out;
     this.loop = loop;
     this.stream = new StreamId(claims.stream());
+    this.interactive = new WsInteractive(claims, deps, out);
   }
 
   StreamId stream() {
@@ -75,7 +82,7 @@ final class WsSession {
       case "view" -> view(frame.id(), frame.data());
       case "keepalive" -> succeed("keepalive", frame.id(), Json.object());
       default -> {
-        return false;
+        return interactive.handle(frame);
       }
     }
     return true;
@@ -169,6 +176,7 @@ final class WsSession {
   /** The socket closed: every session of this connection ends. Event loop. */
   void closeAll() {
     closed = true;
+    interactive.close();
     deps.hub().sessionsEnded(sessions);
     for (SessionId session : sessions) {
       deps.media().close(session, "connection closed");

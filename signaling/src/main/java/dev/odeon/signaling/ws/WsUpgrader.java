@@ -43,8 +43,14 @@ public final class WsUpgrader implements WebSocketUpgrader {
           .build();
 
   public WsUpgrader(TokenService tokens, MediaService media, StreamHub hub, OdeonMetrics metrics, Clock clock) {
+    this(tokens, media, hub, metrics, clock, null);
+  }
+
+  /** With interactive sessions ({@code interactive} may be null to leave them off). */
+  public WsUpgrader(TokenService tokens, MediaService media, StreamHub hub, OdeonMetrics metrics, Clock clock,
+      dev.odeon.signaling.interactive.Interactive interactive) {
     this.tokens = tokens;
-    this.deps = new WsSession.Deps(media, hub, metrics);
+    this.deps = new WsSession.Deps(media, hub, metrics, interactive);
     this.clock = clock;
   }
 
