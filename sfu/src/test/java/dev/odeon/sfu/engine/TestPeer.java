@@ -25,6 +25,8 @@ final class TestPeer {
   SrtpSession srtp;
   String answer;
   final List<byte[]> received = new ArrayList<>();
+  /** Offer a data channel section too, as Chrome does after createDataChannel(). */
+  boolean withData;
 
   TestPeer(int port, boolean publisher, Random rnd) {
     this.address = new InetSocketAddress("127.0.0.1", port);
@@ -44,7 +46,7 @@ final class TestPeer {
         + "o=- 1 2 IN IP4 127.0.0.1\r\n"
         + "s=-\r\n"
         + "t=0 0\r\n"
-        + "a=group:BUNDLE 0 1\r\n"
+        + (withData ? "a=group:BUNDLE 0 1 2\r\n" : "a=group:BUNDLE 0 1\r\n")
         + "a=msid-semantic: WMS s\r\n"
         + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
         + "c=IN IP4 0.0.0.0\r\n"
@@ -59,7 +61,16 @@ final class TestPeer {
         + "a=mid:1\r\n"
         + (publisher ? "a=msid:s v0\r\n" : "")
         + "a=rtpmap:96 VP8/90000\r\n"
-        + "a=rtcp-fb:96 nack pli\r\n";
+        + "a=rtcp-fb:96 nack pli\r\n"
+        + (withData ? "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
+            + "c=IN IP4 0.0.0.0\r\n"
+            + "a=ice-ufrag:" + ice.ufrag() + "\r\n"
+            + "a=ice-pwd:" + ice.pwd() + "\r\n"
+            + "a=fingerprint:sha-256 " + cert.fingerprintSha256() + "\r\n"
+            + "a=setup:actpass\r\n"
+            + "a=mid:2\r\n"
+            + "a=sctp-port:5000\r\n"
+            + "a=max-message-size:262144\r\n" : "");
   }
 
   /** The ICE connectivity check a controlling browser sends, nominating the pair. */
