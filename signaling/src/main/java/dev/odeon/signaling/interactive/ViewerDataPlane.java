@@ -32,6 +32,8 @@ final class ViewerDataPlane implements DataPlane {
   private static final Logger LOG = LoggerFactory.getLogger(ViewerDataPlane.class);
   /** Past this much unacknowledged SCTP data the relay keeps events queued for this viewer. */
   private static final long BUFFERED_MARK = 256 * 1024;
+  /** Channels per session that join the relay; more would multiply the per-connection rate limit. */
+  static final int MAX_CHANNELS = 4;
 
   private final InteractiveRelay relay;
   private final DataSession session;
@@ -115,6 +117,11 @@ final class ViewerDataPlane implements DataPlane {
 
   private void join(long nowNanos, DataChannel channel) {
     if (closed || joined.containsKey(channel.id())) {
+      return;
+    }
+    if (joined.size() >= MAX_CHANNELS) {
+      LOG.debug("session {}: refusing data channel {} past {}", session.session().value(), channel.id(), MAX_CHANNELS);
+      channels.close(nowNanos, channel.id());
       return;
     }
     ChannelType type = channel.type();

@@ -24,6 +24,19 @@ class InteractiveEndToEndIT {
   private static final Pattern HTTP_READY = Pattern.compile("Odeon ready: open http://127\\.0\\.0\\.1:(\\d+)/");
   private static final String PREREQS = "; run ./odeon test, which installs the end-to-end prerequisites";
 
+  /** The SDK's interactive API against fakes ({@code web-client/e2e/interactive-sdk.test.mjs}). */
+  @Test
+  void sdkInteractiveUnitTestsPass() throws Exception {
+    List<String> cmd = List.of("node", "--test", "--test-reporter=tap", "web-client/e2e/interactive-sdk.test.mjs");
+    try (ExternalProcess node = ExternalProcess.start(ExternalProcess.repoRoot(), "sdk-interactive", cmd)) {
+      Integer exit = node.awaitExit(60, TimeUnit.SECONDS);
+      assertNotNull(exit, () -> "node --test did not finish within 60 s:\n" + node.output());
+      assertTrue(node.output().contains("# fail 0"), () -> "SDK interactive tests failed:\n" + node.output());
+      assertTrue(node.output().matches("(?s).*# pass [1-9].*"), () -> "no test ran:\n" + node.output());
+      assertEquals(0, exit, "node --test exit code");
+    }
+  }
+
   @Test
   void viewersAndBackendExchangeEventsAndVote() throws Exception {
     Path root = ExternalProcess.repoRoot();

@@ -156,6 +156,15 @@ class ViewerDataPlaneTest {
   }
 
   @Test
+  void channelsPastTheCapDoNotJoin() {
+    for (int i = 0; i < 6; i++) {
+      browserChannels.open(now, "extra" + i, "", ChannelType.RELIABLE, 0);
+    }
+    run(1000);
+    assertEquals(ViewerDataPlane.MAX_CHANNELS, backendNamed("user.joined").size());
+  }
+
+  @Test
   void closingThePlaneLeavesTheRelay() {
     plane.close(now, "session closed");
     assertEquals("alice", backendNamed("user.left").get(0).get("identity").asText());
