@@ -58,6 +58,7 @@ export async function openPage(context, url, label) {
   page.on('response', (r) => {
     if (r.status() >= 400) page.odeonErrors.push(`${label}: HTTP ${r.status()} ${r.url()}`);
   });
-  await page.goto(url, { waitUntil: 'load' });
+  // Generous: a loaded 2-core CI machine can take seconds to serve and parse the module graph.
+  await page.goto(url, { waitUntil: 'load', timeout: 45000 });
   return page;
 }

@@ -15,18 +15,25 @@ const log = $('events');
 
 $('stream-name').textContent = stream;
 
+// interactive=0 turns the interactive data channel (and its poll overlay) off.
 const list = (v) => (v ? v.split(',').filter(Boolean) : undefined);
 const viewer = new Viewer({
   stream,
   identity: params.get('identity') || undefined,
+  interactive: params.get('interactive') !== '0',
   multiplexedAudioTracks: Number(params.get('mux') || 0),
   pinnedSourceId: params.get('pinned') || undefined,
   excludedSourceIds: list(params.get('exclude')),
   extraVideoSlots: Number(params.get('extraVideo') || 0),
 });
 const events = [];
-// Tests read window.odeon.events: [{name, sourceId, at}] in arrival order.
-window.odeon = { viewer, events };
+// Tests read window.odeon.events: [{name, sourceId, at}] in arrival order, and
+// window.odeon.interactive: every interactive relay message in arrival order.
+window.odeon = { viewer, events, interactive: [] };
+viewer.on('interactive', (channel) => {
+  channel.on('message', (m) => window.odeon.interactive.push(m));
+  window.dispatchEvent(new CustomEvent('odeon-interactive', { detail: channel }));
+});
 
 function show(text, cls = '') {
   status.textContent = text;

@@ -2,6 +2,10 @@
 // Plain ES module, no dependencies, no build step. The wire protocol is docs/protocol.md;
 // the API is described in docs/sdk.md.
 
+import { InteractiveChannel } from './interactive.js';
+
+export { InteractiveChannel, InteractiveClient } from './interactive.js';
+
 /** An error reported by the server (its `code` and `message`) or by the SDK itself. */
 export class OdeonError extends Error {
   constructor(code, message) {
@@ -49,13 +53,14 @@ function wsUrlFor(baseUrl, token) {
  * Asks a dev-mode server for a short-lived token (GET /api/dev/token). Production apps get
  * their tokens from their own backend instead.
  */
-export async function fetchDevToken({ stream, role, source, identity, baseUrl, fetchImpl } = {}) {
+export async function fetchDevToken({ stream, role, source, grants, identity, baseUrl, fetchImpl } = {}) {
   if (!stream) throw new OdeonError('bad_request', 'stream is required');
   if (role !== 'publisher' && role !== 'viewer' && role !== 'host') {
     throw new OdeonError('bad_request', "role must be 'publisher', 'viewer' or 'host'");
   }
   const params = new URLSearchParams({ stream, role });
   if (source) params.set('source', source);
+  if (grants) params.set('grants', grants);
   if (identity) params.set('identity', identity);
   const doFetch = fetchImpl || globalThis.fetch;
   let res;
@@ -402,7 +407,8 @@ export class Viewer extends Session {
   /**
    * @param {{stream: string, token?: string, identity?: string, baseUrl?: string, pinnedSourceId?: string,
    *   multiplexedAudioTracks?: number, excludedSourceIds?: string[], events?: string[],
-   *   extraVideoSlots?: number}} opts
+   *   extraVideoSlots?: number, interactive?: boolean}} opts
+   * `interactive: true` adds the interactive data channel (`this.interactive`, docs/interactive.md).
    */
   constructor(opts) {
     super(opts, 'viewer');
@@ -411,6 +417,7 @@ export class Viewer extends Session {
     this.slots = [];
     // The latest vad per mid: the server may announce slots before the answer is applied.
     this._vadByMid = new Map();
+    this.interactive = null;
   }
 
   _onConnection(conn) {
@@ -485,6 +492,11 @@ export class Viewer extends Session {
       if (n > 0) extra.multiplexedAudioTracks = n;
       if (o.excludedSourceIds) extra.excludedSourceIds = o.excludedSourceIds;
       if (o.events) extra.events = o.events;
+      // The data channel's m= section goes after every media section, so mids keep their roles.
+      if (o.interactive) {
+        this.interactive = new InteractiveChannel(this.pc);
+        this.emit('interactive', this.interactive);
+      }
       await this._negotiate('view', extra);
       this.slots = transceivers.map(({ kind, role, t }) => ({
         mid: t.mid ?? null, kind, role, track: t.receiver?.track ?? null, sourceId: this._vadByMid.get(String(t.mid)) ?? null,

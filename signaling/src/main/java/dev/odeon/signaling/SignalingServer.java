@@ -8,6 +8,7 @@ import dev.odeon.signaling.http.DevTokenEndpoint;
 import dev.odeon.signaling.http.HttpRouter;
 import dev.odeon.signaling.http.IdleCloser;
 import dev.odeon.signaling.http.StaticFiles;
+import dev.odeon.signaling.interactive.Interactive;
 import dev.odeon.signaling.metrics.OdeonMetrics;
 import dev.odeon.signaling.room.StageConfig;
 import dev.odeon.signaling.room.StageDirector;
@@ -73,6 +74,8 @@ public final class SignalingServer implements Closeable {
     this.metrics = new OdeonMetrics(media::stats);
     this.hub = new StreamHub(hubExecutor);
     this.stages = new StageDirector(media, tokens, clock, stageConfig);
+    Interactive interactive = Interactive.attach(media);
+    metrics.registerRelay(interactive::counters);
     StaticFiles files = new StaticFiles(SignalingServer.class.getClassLoader(), config.webRoot());
     this.router =
         new HttpRouter(
@@ -80,7 +83,7 @@ public final class SignalingServer implements Closeable {
             new DevTokenEndpoint(tokens, config.devMode()),
             metrics,
             () -> ready,
-            new WsUpgrader(tokens, media, hub, metrics, clock, stages),
+            new WsUpgrader(tokens, media, hub, metrics, clock, stages, interactive),
             clock,
             new ApiV1(tokens, stages));
   }

@@ -76,6 +76,26 @@ public final class FakeMediaService implements MediaService {
     return CompletableFuture.completedFuture(null);
   }
 
+  /** Stands in for the media thread: one serial thread for {@link #execute} tasks. */
+  private final java.util.concurrent.ExecutorService mediaThread =
+      java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "fake-media");
+        t.setDaemon(true);
+        return t;
+      });
+  public volatile dev.odeon.sfu.data.DataPlanes dataPlanes;
+
+  @Override
+  public void setDataPlanes(dev.odeon.sfu.data.DataPlanes planes) {
+    this.dataPlanes = planes;
+  }
+
+  @Override
+  public boolean execute(java.util.function.LongConsumer task) {
+    mediaThread.execute(() -> task.accept(System.nanoTime()));
+    return true;
+  }
+
   @Override
   public void close(SessionId session, String reason) {
     closed.add(session);

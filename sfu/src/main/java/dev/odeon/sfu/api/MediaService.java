@@ -55,4 +55,20 @@ public interface MediaService {
 
   /** Counters for metrics, readable from any thread (values may lag by one packet). */
   MediaStats stats();
+
+  /**
+   * Plugs in the data channel carrier (see {@link dev.odeon.sfu.data.DataPlanes}); its methods run
+   * on the media thread. Engines without data channel support refuse.
+   */
+  default void setDataPlanes(dev.odeon.sfu.data.DataPlanes planes) {
+    throw new UnsupportedOperationException("this media service carries no data channels");
+  }
+
+  /**
+   * Runs {@code task} on the media thread with the current time in nanoseconds (the data planes'
+   * clock), for work that must share that thread's state. False when it could not be queued.
+   */
+  default boolean execute(java.util.function.LongConsumer task) {
+    return false;
+  }
 }

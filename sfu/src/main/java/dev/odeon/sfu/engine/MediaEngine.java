@@ -12,6 +12,8 @@ import dev.odeon.sfu.api.SessionId;
 import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.api.ViewRequest;
+import dev.odeon.sfu.data.DataPlanes;
+import dev.odeon.sfu.data.DataSession;
 import dev.odeon.sfu.dtls.DtlsCertificate;
 import dev.odeon.sfu.dtls.DtlsEndpoint;
 import dev.odeon.sfu.ice.IceCredentials;
@@ -59,6 +61,8 @@ public final class MediaEngine {
   private final Map<InetSocketAddress, PeerSession> byAddress = new HashMap<>();
   private final List<PeerSession> handshaking = new ArrayList<>();
   private final RtpPacket rtp = new RtpPacket();
+  private final List<PeerSession> withData = new ArrayList<>();
+  private DataPlanes dataPlanes;
   private MediaEvents listener = e -> {};
   private long nextHousekeeping;
   private long nextReports;
@@ -79,6 +83,15 @@ public final class MediaEngine {
 
   public void setListener(MediaEvents listener) {
     this.listener = listener == null ? e -> {} : listener;
+  }
+
+  /**
+   * Plugs in the data channel carrier: from now on view answers accept a data channel section and
+   * such sessions get a data plane when DTLS completes. Null turns data channels off again.
+   */
+  public void setDataPlanes(DataPlanes planes) {
+    this.dataPlanes = planes;
+    factory.setDataChannels(planes != null);
   }
 
   private void emit(MediaEvent event) {
@@ -114,6 +127,8 @@ public final class MediaEngine {
     SessionFactory.Prepared prepared = factory.prepareView(req);
     Viewer.validate(req.options(), prepared.lines());
     PeerSession s = register(nowNanos, prepared, PeerSession.Role.VIEWER);
+    s.identity = req.identity() == null ? "" : req.identity();
+    s.wantsData = prepared.dataChannel();
     s.viewer = router.addViewer(nowNanos, req.stream(), s.id, s, req.options(), prepared.lines(),
         prepared.seeds());
     stats.viewers++;
@@ -194,6 +209,15 @@ public final class MediaEngine {
     byUfrag.remove(s.localIce.ufrag());
     byAddress.values().removeIf(v -> v == s);
     handshaking.remove(s);
+    if (s.data != null) {
+      withData.remove(s);
+      try {
+        s.data.close(nowNanos, reason);
+      } catch (RuntimeException e) {
+        LOG.error("session {}: data plane close failed", s.id, e);
+      }
+      s.data = null;
+    }
     s.dtls.close();
     stats.sessions--;
     if (s.publisher != null) {
@@ -324,28 +348,37 @@ public final class MediaEngine {
     for (byte[] d; (d = s.dtls.pollTransmit()) != null; ) {
       s.transmit(d, 0, d.length);
     }
-    // Data channels are not negotiated yet (the answer rejects the application section), so any
-    // application data is unexpected: drain it so it cannot pile up.
-    while (s.dtls.pollApplicationData() != null) {
-      stats.countDrop(DropReason.DTLS_ERROR);
-    }
-    if (s.handshakeDone) {
-      return;
-    }
-    switch (s.dtls.state()) {
-      case CONNECTED -> {
-        s.handshakeDone = true;
-        handshaking.remove(s);
-        s.srtp = s.dtls.newSrtpSession();
-        LOG.info("session {}: DTLS connected ({})", s.id, s.dtls.srtpKeys().profile());
-        if (s.publisher != null) {
-          router.activate(nowNanos, s.publisher);
-        } else if (s.viewer != null) {
-          router.onViewerReady(nowNanos, s.viewer);
-        }
+    if (!s.handshakeDone) {
+      switch (s.dtls.state()) {
+        case CONNECTED -> connected(nowNanos, s);
+        case FAILED -> closeSession(nowNanos, s, "DTLS failed: " + s.dtls.failureReason(), true);
+        default -> { }
       }
-      case FAILED -> closeSession(nowNanos, s, "DTLS failed: " + s.dtls.failureReason(), true);
-      default -> { }
+    }
+    // Application data is SCTP for the session's data plane; without one it is unexpected and is
+    // drained so it cannot pile up.
+    for (byte[] record; (record = s.dtls.pollApplicationData()) != null; ) {
+      if (s.data != null) {
+        s.data.handleData(nowNanos, record);
+      } else {
+        stats.countDrop(DropReason.DTLS_ERROR);
+      }
+    }
+  }
+
+  private void connected(long nowNanos, PeerSession s) {
+    s.handshakeDone = true;
+    handshaking.remove(s);
+    s.srtp = s.dtls.newSrtpSession();
+    LOG.info("session {}: DTLS connected ({})", s.id, s.dtls.srtpKeys().profile());
+    if (s.publisher != null) {
+      router.activate(nowNanos, s.publisher);
+    } else if (s.viewer != null) {
+      router.onViewerReady(nowNanos, s.viewer);
+    }
+    if (s.wantsData && dataPlanes != null) {
+      s.data = dataPlanes.open(nowNanos, new DataSession(s.id, s.stream, s.identity), s.dataSink());
+      withData.add(s);
     }
   }
 
@@ -355,6 +388,7 @@ public final class MediaEngine {
       drainDtls(nowNanos, handshaking.get(i));
     }
     router.handleTimeout(nowNanos);
+    handleDataTimeouts(nowNanos);
     if (nowNanos - nextHousekeeping < 0) {
       return;
     }
@@ -378,10 +412,31 @@ public final class MediaEngine {
     }
   }
 
+  private void handleDataTimeouts(long nowNanos) {
+    if (dataPlanes != null && dataPlanes.pollTimeout() <= nowNanos) {
+      dataPlanes.handleTimeout(nowNanos);
+    }
+    for (int i = withData.size() - 1; i >= 0 && i < withData.size(); i--) {
+      PeerSession s = withData.get(i);
+      if (s.data != null && s.data.pollTimeout() <= nowNanos) {
+        s.data.handleTimeout(nowNanos);
+      }
+    }
+  }
+
   /** When {@link #handleTimeout} next has work. */
   public long pollTimeout(long nowNanos) {
-    long next = Math.min(nextHousekeeping, router.pollTimeout(nowNanos));
-    return handshaking.isEmpty() ? next : Math.min(next, nowNanos + 20_000_000L);
+    long t = Math.min(nextHousekeeping, router.pollTimeout(nowNanos));
+    if (!handshaking.isEmpty()) {
+      t = Math.min(t, nowNanos + 20_000_000L);
+    }
+    if (dataPlanes != null) {
+      t = Math.min(t, dataPlanes.pollTimeout());
+    }
+    for (PeerSession s : withData) {
+      t = Math.min(t, s.data.pollTimeout());
+    }
+    return t;
   }
 
   /** Closes every session (server shutdown). */

@@ -33,6 +33,12 @@ final class PeerSession implements Endpoint {
   Viewer viewer;
   boolean closed;
   boolean handshakeDone;
+  /** The token identity the signaling layer named (for the data plane). */
+  String identity = "";
+  /** The answer accepted a data channel section. */
+  boolean wantsData;
+  /** The session's data channel endpoint, once DTLS is up and {@link #wantsData}. */
+  dev.odeon.sfu.data.DataPlane data;
 
   PeerSession(SessionId id, Role role, StreamId stream, IceCredentials localIce, IceLiteAgent ice,
       DtlsEndpoint dtls, Transmitter transmitter, EngineStats stats) {
@@ -65,6 +71,30 @@ final class PeerSession implements Endpoint {
   public void sendRtcp(byte[] buf, int off, int len) {
     int protectedLen = srtp.protectRtcp(buf, off, len);
     transmit(buf, off, protectedLen);
+  }
+
+  /** A sink that encrypts application data with this session's DTLS endpoint and sends it. */
+  dev.odeon.sfu.data.DataSink dataSink() {
+    return new dev.odeon.sfu.data.DataSink() {
+      @Override
+      public boolean send(byte[] record) {
+        if (closed || dtls.state() != DtlsEndpoint.State.CONNECTED || address() == null
+            || record.length > dtls.applicationDataLimit()) {
+          stats.countDrop(DropReason.SEND_FAILED);
+          return false;
+        }
+        dtls.sendApplicationData(record, 0, record.length);
+        for (byte[] d; (d = dtls.pollTransmit()) != null; ) {
+          transmit(d, 0, d.length);
+        }
+        return true;
+      }
+
+      @Override
+      public int maxRecordSize() {
+        return dtls.applicationDataLimit();
+      }
+    };
   }
 
   /** Sends raw bytes (STUN, DTLS or protected media) to the selected address. */

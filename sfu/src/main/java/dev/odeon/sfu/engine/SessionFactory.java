@@ -36,6 +36,8 @@ import java.util.Random;
 final class SessionFactory {
   /** Viewers get no header extensions: the router strips them and writes none. */
   private static final Options VIEW_OPTIONS = Options.defaults().withExtensionUris(Set.of());
+  /** A viewer's peer connection may also carry the interactive data channel. */
+  private static final Options VIEW_DATA_OPTIONS = VIEW_OPTIONS.withDataChannels(true);
   private static final Options PUBLISH_OPTIONS = Options.defaults();
 
   private final List<Candidate> candidates;
@@ -50,7 +52,15 @@ final class SessionFactory {
 
   /** What a new session is made of. */
   record Prepared(StreamId stream, IceCredentials localIce, IceCredentials remoteIce,
-      String remoteFingerprint, List<MediaLine> lines, String answerSdp, Viewer.SlotSeeds seeds) {}
+      String remoteFingerprint, List<MediaLine> lines, String answerSdp, Viewer.SlotSeeds seeds,
+      boolean dataChannel) {}
+
+  private boolean dataChannels;
+
+  /** Whether view answers accept a data channel section (a data plane is plugged in). */
+  void setDataChannels(boolean enabled) {
+    dataChannels = enabled;
+  }
 
   Prepared preparePublish(PublishRequest req) {
     SessionDescription offer = parse(req.offerSdp());
@@ -63,7 +73,7 @@ final class SessionFactory {
       lines.add(new MediaLine(m.mid(), kind(m), codecs(m), trackId, level == null ? -1 : level));
     }
     return new Prepared(req.stream(), local, remote(n), n.remoteFingerprintSha256(), lines,
-        n.answerSdp(), null);
+        n.answerSdp(), null, false);
   }
 
   Prepared prepareView(ViewRequest req) {
@@ -83,9 +93,13 @@ final class SessionFactory {
       entries.put(mid, new ViewSsrcs.Entry(ssrc, "odeon", "odeon", section.media() + "-" + mid));
     }
     NegotiatedSession n = negotiate(() ->
-        Negotiation.answerView(offer, transport(local), VIEW_OPTIONS, new ViewSsrcs(entries)));
+        Negotiation.answerView(offer, transport(local),
+            dataChannels ? VIEW_DATA_OPTIONS : VIEW_OPTIONS, new ViewSsrcs(entries)));
     List<MediaLine> lines = new ArrayList<>();
     for (NegotiatedMedia m : n.acceptedMedia()) {
+      if (m.kind() == dev.odeon.sfu.sdp.MediaKind.APPLICATION) {
+        continue;
+      }
       lines.add(new MediaLine(m.mid(), kind(m), codecs(m), entries.get(m.mid()).trackId()));
     }
     Viewer.SlotSeeds seeds = new Viewer.SlotSeeds() {
@@ -105,7 +119,7 @@ final class SessionFactory {
       }
     };
     return new Prepared(req.stream(), local, remote(n), n.remoteFingerprintSha256(), lines,
-        n.answerSdp(), seeds);
+        n.answerSdp(), seeds, n.acceptedDataChannel());
   }
 
   private LocalTransport transport(IceCredentials local) {

@@ -144,6 +144,21 @@ public final class MediaServer implements MediaService, Closeable {
   }
 
   @Override
+  public void setDataPlanes(dev.odeon.sfu.data.DataPlanes planes) {
+    post(() -> engine.setDataPlanes(planes));
+  }
+
+  @Override
+  public boolean execute(java.util.function.LongConsumer task) {
+    if (!running) {
+      return false;
+    }
+    commands.add(() -> task.accept(System.nanoTime()));
+    wakeup();
+    return true;
+  }
+
+  @Override
   public MediaStats stats() {
     MediaEngine e = engine;
     if (e == null) {

@@ -46,7 +46,9 @@ final class AnswerWriter {
     for (int i = 0; i < results.size(); i++) {
       MediaSection offered = offer.media().get(i);
       NegotiatedMedia media = results.get(i);
-      if (media.accepted()) {
+      if (media.accepted() && media.kind() == MediaKind.APPLICATION) {
+        DataSection.write(sdp, offered, media, local, connection);
+      } else if (media.accepted()) {
         accepted(sdp, offered, media, local, connection, ssrcs.byMid().get(media.mid()));
       } else {
         line(sdp, "m=" + offered.media() + " 0 " + offered.proto() + " "
@@ -101,6 +103,11 @@ final class AnswerWriter {
       line(sdp, "a=ssrc:" + send.ssrc() + " cname:" + send.cname());
       line(sdp, "a=ssrc:" + send.ssrc() + " msid:" + send.streamId() + " " + send.trackId());
     }
+    candidates(sdp, local);
+  }
+
+  /** The candidate lines and end-of-candidates of an accepted section. */
+  static void candidates(StringBuilder sdp, LocalTransport local) {
     List<Candidate> candidates = local.candidates();
     for (int i = 0; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
@@ -112,7 +119,7 @@ final class AnswerWriter {
     line(sdp, "a=end-of-candidates");
   }
 
-  private static void line(StringBuilder sdp, String line) {
+  static void line(StringBuilder sdp, String line) {
     sdp.append(line).append(CRLF);
   }
 }

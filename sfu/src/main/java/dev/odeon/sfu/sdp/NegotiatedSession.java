@@ -33,6 +33,11 @@ public record NegotiatedSession(
     bundleMids = List.copyOf(bundleMids);
   }
 
+  /** True when the answer accepted a data channel (application) section. */
+  public boolean acceptedDataChannel() {
+    return media.stream().anyMatch(m -> m.accepted() && m.kind() == MediaKind.APPLICATION);
+  }
+
   /** The accepted sections only, in offer order. */
   public List<NegotiatedMedia> acceptedMedia() {
     return media.stream().filter(NegotiatedMedia::accepted).toList();

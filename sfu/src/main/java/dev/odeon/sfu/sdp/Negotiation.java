@@ -18,7 +18,8 @@ import java.util.Set;
  * rejected by the offer (port 0 without {@code a=bundle-only}), has a direction that fits the role
  * ({@code sendonly} or {@code sendrecv} to publish, {@code recvonly} or {@code sendrecv} to view)
  * and has at least one codec in common ({@link CodecNegotiator}). Every other section is rejected
- * in the answer (port 0) but keeps its mid.
+ * in the answer (port 0) but keeps its mid. When {@link Options#dataChannels()} is set, a data
+ * channel section is accepted as {@link DataSection} describes.
  *
  * <p>Both methods throw {@link SdpException}: {@code bad_sdp} when the offer says
  * {@code a=setup:passive} or anything but actpass/active (RFC 5763 §5: we must be the DTLS server)
@@ -78,6 +79,9 @@ public final class Negotiation {
 
   private static NegotiatedMedia section(MediaSection m, SessionDescription offer,
       List<String> bundle, Role role, Options options) {
+    if (m.kind() == MediaKind.APPLICATION && options.dataChannels()) {
+      return DataSection.negotiate(m, bundle);
+    }
     RemoteSsrcs ssrcs = RemoteSsrcs.from(m);
     Optional<Msid> msid = RemoteSsrcs.msid(m, ssrcs);
     MediaKind kind = m.kind();

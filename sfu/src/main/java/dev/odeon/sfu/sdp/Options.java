@@ -13,8 +13,15 @@ import java.util.stream.Collectors;
  *     header extension (draft-holmer-rmcat-transport-wide-cc-extensions-01); default false
  * @param extensionUris header extension URIs allowed (RFC 8285); default
  *     {@link #SUPPORTED_EXTENSIONS}. Only URIs also in {@link #SUPPORTED_EXTENSIONS} are ever accepted.
+ * @param dataChannels whether to accept an {@code m=application ... UDP/DTLS/SCTP webrtc-datachannel}
+ *     section (RFC 8841); default false, and such sections are then rejected with port 0
  */
-public record Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris) {
+public record Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris,
+    boolean dataChannels) {
+  /** The SCTP port we answer with ({@code a=sctp-port}, RFC 8841 §5). */
+  public static final int SCTP_PORT = 5000;
+  /** The largest data channel message we accept ({@code a=max-message-size}, RFC 8841 §6). */
+  public static final int MAX_MESSAGE_SIZE = 262_144;
   public static final String EXT_MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
   public static final String EXT_AUDIO_LEVEL = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
   public static final String EXT_ABS_SEND_TIME =
@@ -32,21 +39,31 @@ public record Options(Set<String> codecs, boolean transportCc, Set<String> exten
     extensionUris = Set.copyOf(extensionUris);
   }
 
+  /** Options without data channels. */
+  public Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris) {
+    this(codecs, transportCc, extensionUris, false);
+  }
+
   /** All supported codecs and extensions, no transport-cc. */
   public static Options defaults() {
     return new Options(SUPPORTED_CODECS, false, SUPPORTED_EXTENSIONS);
   }
 
   public Options withCodecs(String... names) {
-    return new Options(Set.of(names), transportCc, extensionUris);
+    return new Options(Set.of(names), transportCc, extensionUris, dataChannels);
   }
 
   public Options withTransportCc(boolean enabled) {
-    return new Options(codecs, enabled, extensionUris);
+    return new Options(codecs, enabled, extensionUris, dataChannels);
   }
 
   public Options withExtensionUris(Set<String> uris) {
-    return new Options(codecs, transportCc, uris);
+    return new Options(codecs, transportCc, uris, dataChannels);
+  }
+
+  /** Accepts (true) or rejects (false) a WebRTC data channel section. */
+  public Options withDataChannels(boolean enabled) {
+    return new Options(codecs, transportCc, extensionUris, enabled);
   }
 
   boolean allowsCodec(String name) {

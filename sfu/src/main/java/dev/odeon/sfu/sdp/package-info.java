@@ -6,7 +6,8 @@
  * {@code a=setup:passive}), puts every accepted m= section on one transport (BUNDLE, RFC 9143) with
  * RTP/RTCP multiplexing (RFC 5761). It accepts Opus (RFC 7587), VP8 (RFC 7741) and H.264
  * constrained-baseline / baseline with packetization-mode 1 (RFC 6184), and a small set of RTP
- * header extensions (RFC 8285). Data channel (application) sections are rejected for now.
+ * header extensions (RFC 8285). Data channel (application) sections are accepted only when
+ * {@link dev.odeon.sfu.sdp.Options#dataChannels()} says so ({@link dev.odeon.sfu.sdp.DataSection}).
  *
  * <p>Entry points: {@link dev.odeon.sfu.sdp.SessionDescription#parse(String)} and
  * {@link dev.odeon.sfu.sdp.Negotiation}. Everything here is pure: no I/O, no clock, no threads;

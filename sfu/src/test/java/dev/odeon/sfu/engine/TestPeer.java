@@ -27,6 +27,8 @@ final class TestPeer {
   final List<byte[]> received = new ArrayList<>();
   /** Extra recvonly audio sections a viewer offers (mids 2, 3, ...) for multiplexed slots. */
   int extraAudio;
+  /** Offer a data channel section too, as Chrome does after createDataChannel(). */
+  boolean withData;
 
   TestPeer(int port, boolean publisher, Random rnd) {
     this.address = new InetSocketAddress("127.0.0.1", port);
@@ -46,7 +48,7 @@ final class TestPeer {
         + "o=- 1 2 IN IP4 127.0.0.1\r\n"
         + "s=-\r\n"
         + "t=0 0\r\n"
-        + "a=group:BUNDLE 0 1" + bundleExtra() + "\r\n"
+        + "a=group:BUNDLE 0 1" + bundleExtra() + (withData ? " " + (2 + extraAudio) : "") + "\r\n"
         + "a=msid-semantic: WMS s\r\n"
         + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
         + "c=IN IP4 0.0.0.0\r\n"
@@ -63,7 +65,16 @@ final class TestPeer {
         + (publisher ? "a=msid:s v0\r\n" : "")
         + "a=rtpmap:96 VP8/90000\r\n"
         + "a=rtcp-fb:96 nack pli\r\n"
-        + extraAudioSections(common);
+        + extraAudioSections(common)
+        + (withData ? "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
+            + "c=IN IP4 0.0.0.0\r\n"
+            + "a=ice-ufrag:" + ice.ufrag() + "\r\n"
+            + "a=ice-pwd:" + ice.pwd() + "\r\n"
+            + "a=fingerprint:sha-256 " + cert.fingerprintSha256() + "\r\n"
+            + "a=setup:actpass\r\n"
+            + "a=mid:" + (2 + extraAudio) + "\r\n"
+            + "a=sctp-port:5000\r\n"
+            + "a=max-message-size:262144\r\n" : "");
   }
 
   private String extraAudioSections(String common) {

@@ -1,6 +1,7 @@
 package dev.odeon.signaling.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odeon.signaling.auth.Grant;
 import dev.odeon.signaling.auth.MintedToken;
 import dev.odeon.signaling.auth.Role;
 import dev.odeon.signaling.auth.TokenRequest;
@@ -67,9 +68,20 @@ public final class DevTokenEndpoint {
     } else if (!IDENTITY.matcher(identity).matches()) {
       return error(HttpResponseStatus.BAD_REQUEST, "bad_request", "identity must be 1-128 of [A-Za-z0-9._@-]");
     }
+    java.util.Set<Grant> grants = new java.util.HashSet<>(TokenRequest.defaultGrants(role));
+    String extra = single(params, "grants");
+    if (extra != null) {
+      for (String name : extra.split(",", 8)) {
+        Grant grant = Grant.parse(name.trim());
+        // Dev tokens never carry moderate or admin: those stay behind the API key.
+        if (grant == null || grant == Grant.MODERATE || grant == Grant.ADMIN) {
+          return error(HttpResponseStatus.BAD_REQUEST, "bad_request", "grants is a comma list of publish, view, interactive-server");
+        }
+        grants.add(grant);
+      }
+    }
     MintedToken minted =
-        tokens.mint(
-            new TokenRequest(identity, stream, role, source, TokenRequest.defaultGrants(role), null), now);
+        tokens.mint(new TokenRequest(identity, stream, role, source, grants, null), now);
     ObjectNode body = Json.object();
     body.put("token", minted.token());
     body.put("expiresAt", minted.expiresAt().toString());

@@ -85,6 +85,11 @@ public final class OdeonMetrics {
     wsRejectedFrames.inc();
   }
 
+  /** Adds the interactive relay's metrics (docs/interactive.md#metrics). Call once. */
+  public void registerRelay(Supplier<dev.odeon.datachannel.relay.RelayCounters> relay) {
+    RelayMetrics.register(registry, relay);
+  }
+
   /** The Content-Type of {@link #scrape()}. */
   public String contentType() {
     return PrometheusTextFormatWriter.CONTENT_TYPE;

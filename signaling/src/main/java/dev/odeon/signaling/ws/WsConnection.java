@@ -157,6 +157,29 @@ public final class WsConnection extends SimpleChannelInboundHandler<WebSocketFra
     channel.writeAndFlush(new TextWebSocketFrame(json));
   }
 
+  /**
+   * For the relay's bounded queue: writes one text message if the socket can take it now; false
+   * when it is past its high-water mark (the relay keeps the message queued). Any thread.
+   */
+  boolean offerRaw(String json) {
+    if (!channel.isActive()) {
+      return true;
+    }
+    if (!channel.isWritable()) {
+      return false;
+    }
+    channel.writeAndFlush(new TextWebSocketFrame(json));
+    return true;
+  }
+
+  /** Closes the socket with policy-violation status and {@code reason}. Any thread. */
+  void closeWithReason(String reason) {
+    String text = reason.length() > 120 ? reason.substring(0, 120) : reason;
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, text))
+        .addListener(f -> channel.close());
+  }
+
   @Override
   public void sendEvent(String name, ObjectNode data) {
     send(WsMessages.event(name, data));

@@ -39,8 +39,13 @@ import org.slf4j.LoggerFactory;
  * through {@code loop} before touching it.
  */
 final class WsSession {
-  /** What every connection shares. */
-  record Deps(MediaService media, StreamHub hub, OdeonMetrics metrics, StageDirector stages) {}
+  /** What every connection shares; {@code interactive} is null when interactive sessions are off. */
+  record Deps(MediaService media, StreamHub hub, OdeonMetrics metrics, StageDirector stages,
+      dev.odeon.signaling.interactive.Interactive interactive) {
+    Deps(MediaService media, StreamHub hub, OdeonMetrics metrics, StageDirector stages) {
+      this(media, hub, metrics, stages, null);
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
   private static final int MAX_SOURCE_ID = 128;
@@ -58,6 +63,7 @@ final class WsSession {
   private boolean closed;
   /** A moderator moved this connection's identity back to the audience: no more publishing. */
   private boolean publishRevoked;
+  private final WsInteractive interactive;
 
   WsSession(TokenClaims claims, Deps deps, WsConnection out, Executor loop) {
     this.claims = claims;
@@ -65,6 +71,7 @@ final class WsSession {
     this.out = out;
     this.loop = loop;
     this.stream = new StreamId(claims.stream());
+    this.interactive = new WsInteractive(claims, deps, out);
   }
 
   StreamId stream() {
@@ -85,7 +92,7 @@ final class WsSession {
       case "project" -> project(frame.id(), frame.data());
       case "unproject" -> unproject(frame.id(), frame.data());
       default -> {
-        return stageCommand(frame);
+        return stageCommand(frame) || interactive.handle(frame);
       }
     }
     return true;
@@ -262,6 +269,7 @@ final class WsSession {
   /** The socket closed: every session of this connection ends. Event loop. */
   void closeAll() {
     closed = true;
+    interactive.close();
     deps.hub().sessionsEnded(sessions);
     for (SessionId session : sessions) {
       deps.media().close(session, "connection closed");

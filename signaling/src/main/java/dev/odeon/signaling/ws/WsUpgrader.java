@@ -45,8 +45,14 @@ public final class WsUpgrader implements WebSocketUpgrader {
 
   public WsUpgrader(TokenService tokens, MediaService media, StreamHub hub, OdeonMetrics metrics, Clock clock,
       StageDirector stages) {
+    this(tokens, media, hub, metrics, clock, stages, null);
+  }
+
+  /** With interactive sessions ({@code interactive} may be null to leave them off). */
+  public WsUpgrader(TokenService tokens, MediaService media, StreamHub hub, OdeonMetrics metrics, Clock clock,
+      StageDirector stages, dev.odeon.signaling.interactive.Interactive interactive) {
     this.tokens = tokens;
-    this.deps = new WsSession.Deps(media, hub, metrics, stages);
+    this.deps = new WsSession.Deps(media, hub, metrics, stages, interactive);
     this.clock = clock;
   }
 

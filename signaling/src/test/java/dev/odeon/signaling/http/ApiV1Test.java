@@ -83,7 +83,7 @@ class ApiV1Test {
     assertEquals(Set.of(Grant.PUBLISH, Grant.VIEW), claims.grants());
     HttpResponse<String> interactive = send("POST", "/api/v1/tokens", BASIC,
         "{\"stream\":\"demo\",\"identity\":\"bot\",\"role\":\"viewer\",\"grants\":[\"view\",\"interactive\"]}");
-    assertEquals(Set.of(Grant.VIEW, Grant.INTERACTIVE),
+    assertEquals(Set.of(Grant.VIEW, Grant.INTERACTIVE_SERVER),
         server.tokens.verify(json(interactive).get("token").asText(), Instant.now()).grants());
   }
 
