@@ -155,10 +155,14 @@ public final class Main {
     JoinResult r = new JoinScenario(o, Main::progress).run();
     String t = String.format(Locale.ROOT, "join, %d viewers at once%n%8s %8s %10s %10s %10s%n%8d %8d %10.1f %10.1f %10.1f%n%s",
         r.viewers(), "viewers", "failed", "p50 ms", "p99 ms", "max ms", r.viewers(), r.failed(), r.p50Ms(), r.p99Ms(),
-        r.maxMs(), r.firstError() == null ? "" : "first failure: " + r.firstError() + "\n");
+        r.maxMs(), r.firstError() == null ? "" : "first failure: " + r.firstError() + "\n")
+        + String.format(Locale.ROOT, "medians: answer %.1f ms, ICE %.1f ms, DTLS %.1f ms, first video %.1f ms%n",
+            r.milestonesP50Ms()[0], r.milestonesP50Ms()[1], r.milestonesP50Ms()[2], r.milestonesP50Ms()[3]);
     ObjectNode json = JSON.createObjectNode().put("scenario", "join").put("viewers", r.viewers())
         .put("timeToFirstFrameP50Ms", round(r.p50Ms())).put("p99Ms", round(r.p99Ms()))
-        .put("maxMs", round(r.maxMs())).put("failed", r.failed());
+        .put("maxMs", round(r.maxMs())).put("failed", r.failed())
+        .put("answerP50Ms", round(r.milestonesP50Ms()[0])).put("iceP50Ms", round(r.milestonesP50Ms()[1]))
+        .put("dtlsP50Ms", round(r.milestonesP50Ms()[2]));
     double[] sorted = r.sortedMs();
     double[] rank = new double[sorted.length];
     for (int i = 0; i < rank.length; i++) {

@@ -40,6 +40,10 @@ public final class Peer {
   /** System.nanoTime() when the peer began joining, and when its first video packet arrived (0 = not yet). */
   volatile long joinStartNanos;
   volatile long firstVideoNanos;
+  /** System.nanoTime() when the answer arrived, the ICE check succeeded and DTLS connected (0 = not yet). */
+  volatile long answerNanos;
+  volatile long iceNanos;
+  volatile long dtlsNanos;
   /** Stamped packets received inside the measurement window, per kind (0 audio, 1 video). */
   final long[] windowReceived = new long[2];
   int videoBitsPerSecond = 1_500_000;
@@ -73,6 +77,7 @@ public final class Peer {
   /** Records the server's answer: its ICE credentials, fingerprint and candidate. */
   public void setAnswer(String sdp) {
     this.answer = sdp;
+    this.answerNanos = System.nanoTime();
     this.remote = Offers.remoteIce(sdp);
     this.server = Offers.candidate(sdp);
   }
@@ -101,6 +106,16 @@ public final class Peer {
   /** When the first video packet arrived, or 0. */
   public long firstVideoNanos() {
     return firstVideoNanos;
+  }
+
+  /** Milestones of the join, ns since {@link #joinStartNanos()}: answer, ICE, DTLS, first video (-1 = not reached). */
+  public long[] milestones() {
+    long[] at = {answerNanos, iceNanos, dtlsNanos, firstVideoNanos};
+    long[] out = new long[at.length];
+    for (int i = 0; i < at.length; i++) {
+      out[i] = at[i] == 0 ? -1 : at[i] - joinStartNanos;
+    }
+    return out;
   }
 
   /** Stamped packets of {@code kind} received in the window (read after the window closed). */

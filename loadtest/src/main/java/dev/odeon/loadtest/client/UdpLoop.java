@@ -266,6 +266,7 @@ public final class UdpLoop implements AutoCloseable {
 
   private void startDtls(Peer p) {
     p.phase = Peer.Phase.HANDSHAKING;
+    p.iceNanos = System.nanoTime();
     p.dtls = new DtlsEndpoint(DtlsEndpoint.Role.CLIENT, p.cert, Offers.fingerprint(p.answer), handshakes, () -> {
       dtlsWakeups.add(p);
       selector.wakeup();
@@ -285,6 +286,7 @@ public final class UdpLoop implements AutoCloseable {
           p.source = new MediaSource(0x11110001, 0x22220001, p.videoBitsPerSecond, System.nanoTime());
         }
         p.phase = Peer.Phase.CONNECTED;
+        p.dtlsNanos = System.nanoTime();
         p.connected.complete(p);
       } else if (s == DtlsEndpoint.State.FAILED || s == DtlsEndpoint.State.CLOSED) {
         fail(p, "DTLS " + s + ": " + p.dtls.failureReason());
