@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -64,6 +65,14 @@ public class FloorBench {
   private Selector drainSelector;
   private volatile boolean draining;
 
+  /**
+   * What happens at the viewers' sockets: {@code drop} — nobody reads them, so once full the kernel drops
+   * at the receiver (no receiver wake-up is charged to the sender, as with a NIC); {@code drain} — a
+   * thread on the other core reads them (loopback then charges receiver wake-ups to the sending thread).
+   */
+  @Param({"drop", "drain"})
+  public String receiver;
+
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     Random rnd = new Random(1);
@@ -82,10 +91,12 @@ public class FloorBench {
       viewers[i].register(drainSelector, SelectionKey.OP_READ);
       viewerAddresses[i] = (InetSocketAddress) viewers[i].getLocalAddress();
     }
-    draining = true;
+    draining = receiver.equals("drain");
     drain = new Thread(this::drainLoop, "floor-drain");
     drain.setDaemon(true);
-    drain.start();
+    if (draining) {
+      drain.start();
+    }
     byte[] payload = new byte[PAYLOAD];
     rnd.nextBytes(payload);
     RtpPacket.writeHeader(pubBuf, 0, false, 96, 0, 0, 0x1234);
@@ -122,7 +133,9 @@ public class FloorBench {
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
     draining = false;
-    drain.join(1000);
+    if (drain.isAlive()) {
+      drain.join(1000);
+    }
     publisher.close();
     sfu.close();
     for (DatagramChannel v : viewers) {
