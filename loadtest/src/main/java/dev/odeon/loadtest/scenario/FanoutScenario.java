@@ -112,6 +112,6 @@ public final class FanoutScenario {
     double rssPerViewer = rss < 0 || rssBase < 0 ? -1 : (double) (rss - rssBase) / viewers.size();
     return new FanoutStep(viewers.size(), seconds, received, received / seconds, perK, loss, h.percentileMs(50),
         h.percentileMs(99), h.maxMs(), rssPerViewer, serverCpuMs < 0 ? -1 : serverCpuMs / 10.0 / seconds,
-        (genCpu1 - genCpu0) / 1e7 / seconds);
+        (genCpu1 - genCpu0) / 1e7 / seconds, ProcStat.loadAverage());
   }
 }

@@ -27,6 +27,15 @@ public final class ProcStat {
     }
   }
 
+  /** The 1-minute load average from /proc/loadavg, or -1. */
+  public static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** VmRSS of {@code pid} in KiB, or -1. */
   public static long rssKiB(long pid) {
     try {
