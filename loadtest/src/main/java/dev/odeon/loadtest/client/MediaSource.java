@@ -9,7 +9,9 @@ import dev.odeon.sfu.srtp.SrtpSession;
  * the RFC 6464 audio level extension) and VP8-shaped video (30 fps at a target bitrate, a keyframe
  * every 2 s or on request, packets of at most {@link #MAX_PACKET} bytes, a valid RFC 7741 payload
  * descriptor with a 15-bit picture id and, on each frame's first packet, a VP8 payload header whose
- * P bit marks keyframes). Every payload ends with a {@link Stamp}. Time is a parameter; not thread-safe.
+ * P bit marks keyframes). Like Chrome's pacer, a frame's packets leave at {@value #PACING_FACTOR} x the
+ * video bitrate rather than in one burst. Every payload ends with a {@link Stamp} written when the
+ * packet leaves. Time is a parameter (the stamp reads the clock: it is the measurement); not thread-safe.
  */
 public final class MediaSource {
   /** Largest RTP packet (header included) before SRTP. */
@@ -21,6 +23,13 @@ public final class MediaSource {
   /** A keyframe is this many times the size of a delta frame (VP8 at 30 fps is about 5-10x). */
   private static final int KEYFRAME_WEIGHT = 5;
   private static final long MIN_KEYFRAME_GAP = 200_000_000L;
+  /** Chrome paces video at 2.5x its target bitrate. */
+  private static final double PACING_FACTOR = 2.5;
+
+  private record Paced(byte[] packet, int length, long due) {}
+
+  private final java.util.ArrayDeque<Paced> paced = new java.util.ArrayDeque<>();
+  private final long nanosPerPacedByte;
 
   /** Where protected packets go. */
   public interface Sink {
@@ -55,13 +64,15 @@ public final class MediaSource {
     long perInterval = (long) videoBitsPerSecond / 8 * KEYFRAME_EVERY / 30;
     this.deltaFrameBytes = (int) Math.max(200, perInterval / (KEYFRAME_EVERY - 1 + KEYFRAME_WEIGHT));
     this.keyFrameBytes = deltaFrameBytes * KEYFRAME_WEIGHT;
+    this.nanosPerPacedByte = (long) (8e9 / (PACING_FACTOR * videoBitsPerSecond));
     this.nextAudio = nowNanos;
     this.nextVideo = nowNanos;
   }
 
   /** When the next packet is due. */
   public long nextDue() {
-    return Math.min(nextAudio, nextVideo);
+    long due = Math.min(nextAudio, nextVideo);
+    return paced.isEmpty() ? due : Math.min(due, paced.peekFirst().due());
   }
 
   /** A PLI or FIR arrived: the next frame is a keyframe (at most one per 200 ms). */
@@ -82,8 +93,14 @@ public final class MediaSource {
       nextAudio += AUDIO_INTERVAL;
     }
     while (nextVideo <= now) {
-      emitFrame(now, sink);
+      emitFrame(now);
       nextVideo += VIDEO_INTERVAL;
+    }
+    while (!paced.isEmpty() && paced.peekFirst().due() <= now) {
+      Paced p = paced.pollFirst();
+      System.arraycopy(p.packet(), 0, buf, 0, p.length());
+      Stamp.write(buf, p.length(), 1, videoSent++, System.nanoTime());
+      sink.send(buf, p.length());
     }
   }
 
@@ -98,7 +115,7 @@ public final class MediaSource {
     sink.send(buf, len);
   }
 
-  private void emitFrame(long now, Sink sink) {
+  private void emitFrame(long now) {
     boolean key = frame % KEYFRAME_EVERY == 0
         || (keyframeRequested && now - lastKeyframe >= MIN_KEYFRAME_GAP);
     if (key) {
@@ -111,6 +128,7 @@ public final class MediaSource {
     int total = key ? keyFrameBytes : deltaFrameBytes;
     int packets = (total + MAX_PACKET - 12 - 1) / (MAX_PACKET - 12);
     boolean first = true;
+    long due = paced.isEmpty() ? now : Math.max(now, paced.peekLast().due());
     for (int i = 0; i < packets; i++) {
       // Equal shares, so no packet is too small for the descriptor, the payload header and the stamp.
       int payload = total / packets + (i < total % packets ? 1 : 0);
@@ -137,9 +155,9 @@ public final class MediaSource {
         }
       }
       int end = off + payload;
-      java.util.Arrays.fill(buf, p, end - Stamp.SIZE, (byte) 0x5A);
-      Stamp.write(buf, end, 1, videoSent++, System.nanoTime());
-      sink.send(buf, end);
+      java.util.Arrays.fill(buf, p, end, (byte) 0x5A);
+      paced.addLast(new Paced(java.util.Arrays.copyOf(buf, end), end, due));
+      due += end * nanosPerPacedByte;
       first = false;
     }
     videoTs += 3000;
