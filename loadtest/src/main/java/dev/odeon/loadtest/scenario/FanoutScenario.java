@@ -50,18 +50,29 @@ public final class FanoutScenario {
       Thread.sleep(500); // Let the first keyframe and the server's allocations settle before the baseline.
       long rssBase = fleet.server.rssKiB();
       List<Peer> viewers = new ArrayList<>();
+      int failures = 0;
       for (int n : steps(options)) {
         addViewers(fleet, viewers, n);
         FanoutStep step = measure(fleet, viewers, rssBase);
-        results.add(step);
-        log.accept(String.format("step %d viewers: %.0f fwd pkt/s, %.2f ms CPU/1k pkts, loss %.3f%%, p50 %.2f ms, p99 %.2f ms",
-            n, step.forwardedPps(), step.cpuPerKPackets(), step.lossPct(), step.p50Ms(), step.p99Ms()));
+        log(step);
         if (options.ramp() && !step.passes()) {
+          // On a shared machine one window can catch another process's burst: measure once more.
+          step = measure(fleet, viewers, rssBase);
+          log(step);
+        }
+        results.add(step);
+        failures = step.passes() ? 0 : failures + 1;
+        if (options.ramp() && failures == 2) {
           break;
         }
       }
     }
     return results;
+  }
+
+  private void log(FanoutStep s) {
+    log.accept(String.format("%d viewers: %.0f fwd pkt/s, %.2f ms CPU/1k pkts, loss %.3f%%, p50 %.2f ms, p99 %.2f ms,"
+        + " load %.1f", s.viewers(), s.forwardedPps(), s.cpuPerKPackets(), s.lossPct(), s.p50Ms(), s.p99Ms(), s.loadAvg()));
   }
 
   private void addViewers(Fleet fleet, List<Peer> viewers, int target) throws Exception {
