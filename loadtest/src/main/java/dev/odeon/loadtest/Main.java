@@ -122,12 +122,12 @@ public final class Main {
     Double floorNs = readFloor(o.outDir());
     StringBuilder t = new StringBuilder(String.format(Locale.ROOT,
         "fanout, video %d bit/s + Opus-sized audio, window %d s%n%8s %12s %12s %9s %9s %9s %9s %11s %8s %8s%n",
-        o.videoBitsPerSecond(), o.seconds(), "viewers", "fwd pkt/s", "ms CPU/1k", "loss %", "p50 ms", "p99 ms", "max ms",
-        "KiB/viewer", "srv CPU%", "gen CPU%", "load"));
+        o.videoBitsPerSecond(), o.seconds(), "viewers", "fwd pkt/s", "ms CPU/1k", "loss %", "worst %", "p50 ms", "p99 ms", "max ms",
+        "KiB/viewer", "srv CPU%", "gen CPU%", "rcvbufEr", "load"));
     for (FanoutStep s : steps) {
-      t.append(String.format(Locale.ROOT, "%8d %12.0f %12.3f %9.3f %9.2f %9.2f %9.2f %11.1f %8.0f %8.0f %6.1f%s%n",
-          s.viewers(), s.forwardedPps(), s.cpuPerKPackets(), s.lossPct(), s.p50Ms(), s.p99Ms(), s.maxMs(),
-          s.rssPerViewerKiB(), s.serverCpuPct(), s.generatorCpuPct(), s.loadAvg(), s.passes() ? "" : "  FAIL (loss >= 0.5% or p99 >= 50 ms)"));
+      t.append(String.format(Locale.ROOT, "%8d %12.0f %12.3f %9.3f %8.2f %9.2f %9.2f %9.2f %11.1f %8.0f %8.0f %8d %6.1f%s%n",
+          s.viewers(), s.forwardedPps(), s.cpuPerKPackets(), s.lossPct(), s.worstViewerLossPct(), s.p50Ms(), s.p99Ms(), s.maxMs(),
+          s.rssPerViewerKiB(), s.serverCpuPct(), s.generatorCpuPct(), s.udpRcvbufErrors(), s.loadAvg(), s.passes() ? "" : "  FAIL (loss >= 0.5% or p99 >= 50 ms)"));
     }
     if (floorNs != null) {
       t.append(String.format(Locale.ROOT, "floor (JMH, %s): %.0f ns per forwarded packet; Odeon at %d viewers: %.1fx%n",
@@ -218,7 +218,9 @@ public final class Main {
         .put("cpuPerKPackets", round(s.cpuPerKPackets())).put("lossPct", round(s.lossPct()))
         .put("p50Ms", round(s.p50Ms())).put("p99Ms", round(s.p99Ms())).put("maxMs", round(s.maxMs()))
         .put("rssPerViewerKiB", round(s.rssPerViewerKiB())).put("serverCpuPct", round(s.serverCpuPct()))
-        .put("generatorCpuPct", round(s.generatorCpuPct())).put("loadAvg", s.loadAvg());
+        .put("generatorCpuPct", round(s.generatorCpuPct())).put("worstViewerLossPct", round(s.worstViewerLossPct()))
+        .put("udpRcvbufErrors", s.udpRcvbufErrors()).put("udpSndbufErrors", s.udpSndbufErrors())
+        .put("loadAvg", s.loadAvg());
   }
 
   static Double readFloor(Path out) {

@@ -100,6 +100,7 @@ public final class FanoutScenario {
   private FanoutStep measure(Fleet fleet, List<Peer> viewers, long rssBase) throws Exception {
     long self = ProcessHandle.current().pid();
     long genCpu0 = ProcStat.cpuNanos(self);
+    long[] udp0 = ProcStat.udpBufferErrors();
     long cpu0 = fleet.server.cpuNanos();
     long t0 = System.nanoTime();
     fleet.loop.openWindow().get(5, TimeUnit.SECONDS);
@@ -109,12 +110,18 @@ public final class FanoutScenario {
     long cpu1 = fleet.server.cpuNanos();
     long genCpu1 = ProcStat.cpuNanos(self);
     long rss = fleet.server.rssKiB();
+    long[] udp1 = ProcStat.udpBufferErrors();
     Thread.sleep(500); // Packets sent before the window closed may still be in flight.
     Histogram h = fleet.loop.delays().get(5, TimeUnit.SECONDS);
     long received = 0;
+    long fewest = Long.MAX_VALUE;
     for (Peer v : viewers) {
-      received += v.windowReceived(0) + v.windowReceived(1);
+      long r = v.windowReceived(0) + v.windowReceived(1);
+      received += r;
+      fewest = Math.min(fewest, r);
     }
+    long perViewer = sent[0] + sent[1];
+    double worst = perViewer == 0 ? 100 : 100.0 * Math.max(0, perViewer - fewest) / perViewer;
     long expected = (long) (sent[0] + sent[1]) * viewers.size();
     double seconds = (t1 - t0) / 1e9;
     double serverCpuMs = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e6;
@@ -123,6 +130,6 @@ public final class FanoutScenario {
     double rssPerViewer = rss < 0 || rssBase < 0 ? -1 : (double) (rss - rssBase) / viewers.size();
     return new FanoutStep(viewers.size(), seconds, received, received / seconds, perK, loss, h.percentileMs(50),
         h.percentileMs(99), h.maxMs(), rssPerViewer, serverCpuMs < 0 ? -1 : serverCpuMs / 10.0 / seconds,
-        (genCpu1 - genCpu0) / 1e7 / seconds, ProcStat.loadAverage());
+        (genCpu1 - genCpu0) / 1e7 / seconds, worst, udp1[0] - udp0[0], udp1[1] - udp0[1], ProcStat.loadAverage());
   }
 }

@@ -3,6 +3,7 @@ package dev.odeon.loadtest.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads a process's CPU time and resident memory from Linux's {@code /proc/<pid>/stat} and
@@ -34,6 +35,27 @@ public final class ProcStat {
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /**
+   * Machine-wide UDP counters from /proc/net/snmp: {RcvbufErrors, SndbufErrors} (datagrams dropped
+   * because a socket's receive or send buffer was full), or {-1, -1}.
+   */
+  public static long[] udpBufferErrors() {
+    try {
+      List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp"));
+      for (int i = 0; i + 1 < lines.size(); i++) {
+        if (lines.get(i).startsWith("Udp:") && lines.get(i + 1).startsWith("Udp:")) {
+          List<String> names = List.of(lines.get(i).split("\\s+"));
+          String[] values = lines.get(i + 1).split("\\s+");
+          return new long[] {Long.parseLong(values[names.indexOf("RcvbufErrors")]),
+              Long.parseLong(values[names.indexOf("SndbufErrors")])};
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new long[] {-1, -1};
+    }
+    return new long[] {-1, -1};
   }
 
   /** VmRSS of {@code pid} in KiB, or -1. */
