@@ -50,9 +50,16 @@ public final class FanoutScenario {
       Thread.sleep(500); // Let the first keyframe and the server's allocations settle before the baseline.
       long rssBase = fleet.server.rssKiB();
       List<Peer> viewers = new ArrayList<>();
-      int failures = 0;
       for (int n : steps(options)) {
-        addViewers(fleet, viewers, n);
+        try {
+          addViewers(fleet, viewers, n);
+        } catch (Exception e) {
+          if (!options.ramp() || results.isEmpty()) {
+            throw e;
+          }
+          log.accept("ramp ends: " + n + " viewers could not all join (" + e.getMessage() + ")");
+          break;
+        }
         FanoutStep step = measure(fleet, viewers, rssBase);
         log(step);
         if (options.ramp() && !step.passes()) {
@@ -61,8 +68,7 @@ public final class FanoutScenario {
           log(step);
         }
         results.add(step);
-        failures = step.passes() ? 0 : failures + 1;
-        if (options.ramp() && failures == 2) {
+        if (options.ramp() && !step.passes()) {
           break;
         }
       }
