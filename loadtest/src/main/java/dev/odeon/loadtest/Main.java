@@ -130,7 +130,7 @@ public final class Main {
           s.rssPerViewerKiB(), s.serverCpuPct(), s.generatorCpuPct(), s.udpRcvbufErrors(), s.loadAvg(), s.passes() ? "" : "  FAIL (loss >= 0.5% or p99 >= 50 ms)"));
     }
     if (floorNs != null) {
-      t.append(String.format(Locale.ROOT, "floor (JMH, %s): %.0f ns per forwarded packet; Odeon at %d viewers: %.1fx%n",
+      t.append(String.format(Locale.ROOT, "floor (%s, CPU time): %.0f ns per forwarded packet; Odeon at %d viewers: %.2fx%n",
           o.outDir().resolve("floor.json"), floorNs, main.viewers(), main.cpuPerKPackets() * 1000 / floorNs));
     }
     ObjectNode json = JSON.createObjectNode().put("scenario", "fanout");
@@ -157,13 +157,14 @@ public final class Main {
     String t = String.format(Locale.ROOT, "join, %d viewers at once%n%8s %8s %10s %10s %10s%n%8d %8d %10.1f %10.1f %10.1f%n%s",
         r.viewers(), "viewers", "failed", "p50 ms", "p99 ms", "max ms", r.viewers(), r.failed(), r.p50Ms(), r.p99Ms(),
         r.maxMs(), r.firstError() == null ? "" : "first failure: " + r.firstError() + "\n")
-        + String.format(Locale.ROOT, "medians: answer %.1f ms, ICE %.1f ms, DTLS %.1f ms, first video %.1f ms%n",
-            r.milestonesP50Ms()[0], r.milestonesP50Ms()[1], r.milestonesP50Ms()[2], r.milestonesP50Ms()[3]);
+        + String.format(Locale.ROOT, "medians: token + WebSocket %.1f ms, answer %.1f ms, ICE %.1f ms, DTLS %.1f ms,"
+            + " first video %.1f ms%n", r.milestonesP50Ms()[0], r.milestonesP50Ms()[1], r.milestonesP50Ms()[2],
+            r.milestonesP50Ms()[3], r.milestonesP50Ms()[4]);
     ObjectNode json = JSON.createObjectNode().put("scenario", "join").put("viewers", r.viewers())
         .put("timeToFirstFrameP50Ms", round(r.p50Ms())).put("p99Ms", round(r.p99Ms()))
         .put("maxMs", round(r.maxMs())).put("failed", r.failed())
-        .put("answerP50Ms", round(r.milestonesP50Ms()[0])).put("iceP50Ms", round(r.milestonesP50Ms()[1]))
-        .put("dtlsP50Ms", round(r.milestonesP50Ms()[2]));
+        .put("socketP50Ms", round(r.milestonesP50Ms()[0])).put("answerP50Ms", round(r.milestonesP50Ms()[1]))
+        .put("iceP50Ms", round(r.milestonesP50Ms()[2])).put("dtlsP50Ms", round(r.milestonesP50Ms()[3]));
     double[] sorted = r.sortedMs();
     double[] rank = new double[sorted.length];
     for (int i = 0; i < rank.length; i++) {

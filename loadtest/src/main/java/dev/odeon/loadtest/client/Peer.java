@@ -41,6 +41,7 @@ public final class Peer {
   volatile long joinStartNanos;
   volatile long firstVideoNanos;
   /** System.nanoTime() when the answer arrived, the ICE check succeeded and DTLS connected (0 = not yet). */
+  volatile long socketNanos;
   volatile long answerNanos;
   volatile long iceNanos;
   volatile long dtlsNanos;
@@ -108,9 +109,17 @@ public final class Peer {
     return firstVideoNanos;
   }
 
-  /** Milestones of the join, ns since {@link #joinStartNanos()}: answer, ICE, DTLS, first video (-1 = not reached). */
+  /** The dev token was minted and the WebSocket is open. */
+  public void markSocketOpen() {
+    socketNanos = System.nanoTime();
+  }
+
+  /**
+   * Milestones of the join, ns since {@link #joinStartNanos()}: WebSocket open, answer, ICE, DTLS,
+   * first video (-1 = not reached).
+   */
   public long[] milestones() {
-    long[] at = {answerNanos, iceNanos, dtlsNanos, firstVideoNanos};
+    long[] at = {socketNanos, answerNanos, iceNanos, dtlsNanos, firstVideoNanos};
     long[] out = new long[at.length];
     for (int i = 0; i < at.length; i++) {
       out[i] = at[i] == 0 ? -1 : at[i] - joinStartNanos;

@@ -66,6 +66,7 @@ final class Fleet implements AutoCloseable {
     peer.markJoinStart(System.nanoTime());
     return SignalingClient.connect(http, server.base(), stream, peer.isPublisher() ? "publisher" : "viewer")
         .thenCompose(ws -> {
+          peer.markSocketOpen();
           sockets.add(ws);
           return peer.isPublisher() ? ws.publish(peer.offer()) : ws.view(peer.offer());
         })

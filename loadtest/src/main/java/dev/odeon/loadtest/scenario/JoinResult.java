@@ -11,7 +11,7 @@ package dev.odeon.loadtest.scenario;
  * @param allJoinedMs time until the last successful viewer had video
  * @param sortedMs every successful viewer's time to first frame, ascending
  * @param firstError the first failure's message, or null
- * @param milestonesP50Ms medians over the viewers of the time to the answer, the ICE check, DTLS and the first video packet
+ * @param milestonesP50Ms medians over the viewers of the time to an open WebSocket (token included), the answer, the ICE check, DTLS and the first video packet
  */
 public record JoinResult(int viewers, int failed, double p50Ms, double p99Ms, double maxMs, double allJoinedMs,
     double[] sortedMs, String firstError, double[] milestonesP50Ms) {}

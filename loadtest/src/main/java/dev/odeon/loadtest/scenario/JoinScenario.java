@@ -71,7 +71,7 @@ public final class JoinScenario {
               : "no video within " + DEADLINE_SECONDS + " s (phase " + viewers.get(i).phase() + ")";
         }
       }
-      double[] milestones = new double[4];
+      double[] milestones = new double[5];
       for (int m = 0; m < milestones.length; m++) {
         final int k = m;
         double[] ms = viewers.stream().mapToLong(v -> v.milestones()[k]).filter(x -> x >= 0)
