@@ -1,0 +1,143 @@
+package dev.odeon.loadtest.client;
+
+import dev.odeon.sfu.dtls.DtlsCertificate;
+import dev.odeon.sfu.dtls.DtlsEndpoint;
+import dev.odeon.sfu.ice.IceCredentials;
+import dev.odeon.sfu.ice.StunMessage;
+import dev.odeon.sfu.srtp.SrtpSession;
+import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One synthetic client's media state: its ICE credentials and offer, the server's answer, and once
+ * registered with a {@link UdpLoop}, its socket, DTLS client endpoint and SRTP session. A publisher
+ * carries a {@link MediaSource}; a viewer counts what it receives. Owned by the loop's thread after
+ * {@link UdpLoop#add}; the scenario reads the counters only after the loop has stopped counting.
+ */
+public final class Peer {
+  /** Where the peer is in its connection. */
+  public enum Phase { CHECKING, HANDSHAKING, CONNECTED, FAILED }
+
+  final boolean publisher;
+  final IceCredentials ice;
+  final DtlsCertificate cert;
+  final String offer;
+  final CompletableFuture<Peer> connected = new CompletableFuture<>();
+  private final Random rnd;
+  volatile Phase phase = Phase.CHECKING;
+  String answer;
+  InetSocketAddress server;
+  IceCredentials remote;
+  DatagramChannel channel;
+  DtlsEndpoint dtls;
+  SrtpSession srtp;
+  MediaSource source;
+  long nextCheck;
+  long checksSent;
+  /** System.nanoTime() when the peer began joining, and when its first video packet arrived (0 = not yet). */
+  volatile long joinStartNanos;
+  volatile long firstVideoNanos;
+  /** System.nanoTime() when the answer arrived, the ICE check succeeded and DTLS connected (0 = not yet). */
+  volatile long socketNanos;
+  volatile long answerNanos;
+  volatile long iceNanos;
+  volatile long dtlsNanos;
+  /** Stamped packets received inside the measurement window, per kind (0 audio, 1 video). */
+  final long[] windowReceived = new long[2];
+  int videoBitsPerSecond = 1_500_000;
+  long received;
+  long undecryptable;
+
+  private Peer(boolean publisher, DtlsCertificate cert, Random rnd) {
+    this.publisher = publisher;
+    this.cert = cert;
+    this.rnd = new Random(rnd.nextLong());
+    this.ice = IceCredentials.random(rnd);
+    this.offer = publisher
+        ? Offers.publisher(ice, cert, 0x11110000 | rnd.nextInt(0xFFFF), 0x22220000 | rnd.nextInt(0xFFFF))
+        : Offers.viewer(ice, cert);
+  }
+
+  /** A publisher whose offer announces random audio and video SSRCs. */
+  public static Peer publisher(DtlsCertificate cert, Random rnd) {
+    return new Peer(true, cert, rnd);
+  }
+
+  /** A viewer. */
+  public static Peer viewer(DtlsCertificate cert, Random rnd) {
+    return new Peer(false, cert, rnd);
+  }
+
+  public String offer() {
+    return offer;
+  }
+
+  /** Records the server's answer: its ICE credentials, fingerprint and candidate. */
+  public void setAnswer(String sdp) {
+    this.answer = sdp;
+    this.answerNanos = System.nanoTime();
+    this.remote = Offers.remoteIce(sdp);
+    this.server = Offers.candidate(sdp);
+  }
+
+  /** Completes when ICE and DTLS are up and SRTP is keyed; fails when either fails. */
+  public CompletableFuture<Peer> connected() {
+    return connected;
+  }
+
+  public Phase phase() {
+    return phase;
+  }
+
+  public boolean isPublisher() {
+    return publisher;
+  }
+
+  public long joinStartNanos() {
+    return joinStartNanos;
+  }
+
+  public void markJoinStart(long nanos) {
+    joinStartNanos = nanos;
+  }
+
+  /** When the first video packet arrived, or 0. */
+  public long firstVideoNanos() {
+    return firstVideoNanos;
+  }
+
+  /** The dev token was minted and the WebSocket is open. */
+  public void markSocketOpen() {
+    socketNanos = System.nanoTime();
+  }
+
+  /**
+   * Milestones of the join, ns since {@link #joinStartNanos()}: WebSocket open, answer, ICE, DTLS,
+   * first video (-1 = not reached).
+   */
+  public long[] milestones() {
+    long[] at = {socketNanos, answerNanos, iceNanos, dtlsNanos, firstVideoNanos};
+    long[] out = new long[at.length];
+    for (int i = 0; i < at.length; i++) {
+      out[i] = at[i] == 0 ? -1 : at[i] - joinStartNanos;
+    }
+    return out;
+  }
+
+  /** Stamped packets of {@code kind} received in the window (read after the window closed). */
+  public long windowReceived(int kind) {
+    return windowReceived[kind];
+  }
+
+  /** The ICE check a controlling browser sends, nominating the pair (also used for consent). */
+  byte[] bindingRequest() {
+    byte[] tx = new byte[StunMessage.TRANSACTION_ID_LENGTH];
+    rnd.nextBytes(tx);
+    checksSent++;
+    return StunMessage.bindingRequest(tx, remote.ufrag() + ":" + ice.ufrag(),
+        remote.pwd().getBytes(StandardCharsets.UTF_8), 1845501695L, true, true, rnd.nextLong());
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Synthetic WebRTC clients built from Odeon's own protocol code (STUN binding requests, the DTLS client
+ * role, SRTP, RTP/RTCP, SDP): {@link dev.odeon.loadtest.client.SignalingClient} does the WebSocket
+ * commands, {@link dev.odeon.loadtest.client.UdpLoop} owns every peer's socket, DTLS endpoint and SRTP
+ * session on one thread, {@link dev.odeon.loadtest.client.MediaSource} shapes the publisher's media.
+ */
+package dev.odeon.loadtest.client;
