@@ -29,7 +29,7 @@ final class Fleet implements AutoCloseable {
   final String stream;
   private final Options options;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final DtlsCertificate cert = DtlsCertificate.generate();
+  private final DtlsCertificate cert = DtlsCertificate.generate(java.time.Instant.now());
   private final Random rnd = new Random(1);
   private final List<SignalingClient> sockets = new CopyOnWriteArrayList<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
