@@ -122,7 +122,8 @@ class HttpEndpointsTest {
 
   @Test
   void bodyOver64KiBIs413() throws Exception {
-    String response = raw("POST /api/dev/token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 70000\r\n\r\n");
+    String response = raw(
+        "POST /api/dev/token HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 70000\r\n\r\n");
     assertTrue(response.startsWith("HTTP/1.1 413 "), response);
     assertTrue(response.contains("\"too_large\""), response);
   }
