@@ -58,7 +58,9 @@ export async function openPage(context, url, label) {
   page.on('response', (r) => {
     if (r.status() >= 400) page.odeonErrors.push(`${label}: HTTP ${r.status()} ${r.url()}`);
   });
-  // Generous: a loaded 2-core CI machine can take seconds to serve and parse the module graph.
-  await page.goto(url, { waitUntil: 'load', timeout: 45000 });
+  // DOMContentLoaded, not load: module scripts have run by then, and a <video> whose MediaStream
+  // has a video track with no frames yet (an audio-only speaker) delays the load event for as long
+  // as no frame arrives. Every scenario then waits on the conditions it checks.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 45000 });
   return page;
 }
