@@ -43,7 +43,8 @@ public final class JanusServer implements AutoCloseable {
     }
     Path cfg = JanusConfig.write(dir, port);
     Path log = dir.resolve("janus.log");
-    Process p = new ProcessBuilder(BINARY.toString(), "-C", cfg.toString(), "-F", dir.toString(), "-o", "-d", System.getenv().getOrDefault("ODEON_JANUS_DEBUG_LEVEL", "3"))
+    String level = System.getenv().getOrDefault("ODEON_JANUS_DEBUG_LEVEL", "3");
+    Process p = new ProcessBuilder(BINARY.toString(), "-C", cfg.toString(), "-F", dir.toString(), "-o", "-d", level)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     JanusServer server = new JanusServer(p, dir, port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
