@@ -47,6 +47,8 @@ public final class JanusServer implements AutoCloseable {
     Process p = new ProcessBuilder(BINARY.toString(), "-C", cfg.toString(), "-F", dir.toString(), "-o", "-d", level)
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     JanusServer server = new JanusServer(p, dir, port);
+    // A generator that dies without closing must not leave Janus running in the namespace.
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "janus-stop"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (true) {
       if (!p.isAlive()) {
