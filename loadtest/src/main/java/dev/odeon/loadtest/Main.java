@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.odeon.loadtest.bench.FloorBench;
 import dev.odeon.loadtest.bench.FloorCpu;
+import dev.odeon.loadtest.janus.JanusFanout;
+import dev.odeon.loadtest.janus.NetNamespace;
 import dev.odeon.loadtest.report.Report;
 import dev.odeon.loadtest.report.SvgChart;
 import dev.odeon.loadtest.scenario.FanoutScenario;
@@ -46,7 +48,8 @@ public final class Main {
           --server-jar PATH  server jar to start (default signaling/target/odeon-server.jar)
           --server-jvm-opts "OPTS"   JVM options for the started server (default "-Xms512m -Xmx1g")
           --out DIR          output directory (default loadtest/out)
-          --against janus    also run the scenario against Janus (not implemented yet)
+          --against janus    fanout: also measure Janus (Debian's janus, started in a private network
+                             namespace; needs root) at the same viewer count; adds janus and ratio
       """;
 
   private Main() {}
@@ -92,13 +95,17 @@ public final class Main {
       if (!against.equals("janus")) {
         throw new UsageException("--against supports only janus");
       }
-      System.err.println("loadtest: --against janus is not implemented yet: the Janus VideoRoom client"
-          + " (its JSON API over WebSocket, attach/join/publish/subscribe) and the network-namespace launcher"
-          + " are missing; see BENCHMARKS.md");
-      return 2;
+      if (!scenario.equals("fanout")) {
+        System.err.println("loadtest: --against janus is built for fanout only (the poll relay on Janus's"
+            + " TextRoom is not built)");
+        return 2;
+      }
+      if (!NetNamespace.inside()) {
+        return NetNamespace.rerun(Main.class.getName(), args);
+      }
     }
     return switch (scenario) {
-      case "fanout" -> fanout(o);
+      case "fanout" -> fanout(o, against != null);
       case "join" -> join(o);
       case "floor" -> floor(o);
       case "stage", "poll" -> {
@@ -110,7 +117,7 @@ public final class Main {
     };
   }
 
-  static int fanout(Options o) throws Exception {
+  static int fanout(Options o, boolean janus) throws Exception {
     List<FanoutStep> steps = new FanoutScenario(o, Main::progress).run();
     FanoutStep best = null;
     for (FanoutStep s : steps) {
@@ -141,6 +148,9 @@ public final class Main {
     if (floorNs != null) {
       json.put("floorNsPerPacket", round(floorNs)).put("floorRatio", round(main.cpuPerKPackets() * 1000 / floorNs));
     }
+    if (janus) {
+      againstJanus(o, main, t, json);
+    }
     ArrayNode arr = json.putArray("steps");
     steps.forEach(s -> put(arr.addObject(), s));
     double[] x = steps.stream().mapToDouble(FanoutStep::viewers).toArray();
@@ -150,6 +160,22 @@ public final class Main {
         new SvgChart.Series("p99 added delay ms", "#33c", x, steps.stream().mapToDouble(FanoutStep::p99Ms).toArray()),
         new SvgChart.Series("forwarded pkt/s", "#3a3", x, steps.stream().mapToDouble(FanoutStep::forwardedPps).toArray())));
     return finish(o, "fanout", t.toString(), svg, json, main.passes() ? 0 : 1);
+  }
+
+  /** Measures Janus's VideoRoom at {@code odeon}'s viewer count; adds its figures and the ratio. */
+  private static void againstJanus(Options o, FanoutStep odeon, StringBuilder t, ObjectNode json) throws Exception {
+    FanoutStep j = new JanusFanout(o, Main::progress).run(odeon.viewers());
+    double ratio = j.cpuPerKPackets() > 0 ? odeon.cpuPerKPackets() / j.cpuPerKPackets() : -1;
+    t.append(String.format(Locale.ROOT, "janus %8d %12.0f %12.3f %9.3f %8.2f %9.2f %9.2f %9.2f %11.1f %8.0f %8.0f%n",
+        j.viewers(), j.forwardedPps(), j.cpuPerKPackets(), j.lossPct(), j.worstViewerLossPct(), j.p50Ms(), j.p99Ms(),
+        j.maxMs(), j.rssPerViewerKiB(), j.serverCpuPct(), j.generatorCpuPct()));
+    t.append(String.format(Locale.ROOT, "ratio (Odeon / Janus CPU per forwarded packet) at %d viewers: %.3f%n",
+        odeon.viewers(), ratio));
+    ObjectNode n = json.putObject("janus").put("cpuPerKPackets", round(j.cpuPerKPackets()))
+        .put("lossPct", round(j.lossPct())).put("p99Ms", round(j.p99Ms()));
+    n.put("viewers", j.viewers()).put("forwardedPps", round(j.forwardedPps())).put("p50Ms", round(j.p50Ms()))
+        .put("serverCpuPct", round(j.serverCpuPct())).put("rssPerViewerKiB", round(j.rssPerViewerKiB()));
+    json.put("ratio", round(ratio));
   }
 
   static int join(Options o) throws Exception {

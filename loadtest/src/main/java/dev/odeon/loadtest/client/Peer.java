@@ -31,6 +31,10 @@ public final class Peer {
   String answer;
   InetSocketAddress server;
   IceCredentials remote;
+  /** The DTLS role the remote's SDP leaves us: SERVER when it says {@code a=setup:active} (Janus's answers). */
+  DtlsEndpoint.Role dtlsRole = DtlsEndpoint.Role.CLIENT;
+  /** ICE role: controlling (nominates with USE-CANDIDATE) unless the remote offered, as Janus does to viewers. */
+  volatile boolean iceControlling = true;
   DatagramChannel channel;
   DtlsEndpoint dtls;
   SrtpSession srtp;
@@ -81,6 +85,26 @@ public final class Peer {
     this.answerNanos = System.nanoTime();
     this.remote = Offers.remoteIce(sdp);
     this.server = Offers.candidate(sdp);
+    this.dtlsRole = sdp.contains("\na=setup:active") ? DtlsEndpoint.Role.SERVER : DtlsEndpoint.Role.CLIENT;
+  }
+
+  /** This peer's ICE credentials (for an SDP the scenario writes itself, e.g. an answer to Janus). */
+  public IceCredentials iceCredentials() {
+    return ice;
+  }
+
+  /** The local UDP port once {@link UdpLoop#add} opened the socket (read it on the loop's thread), or -1. */
+  public int localPort() {
+    try {
+      return channel == null ? -1 : ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
+  /** This peer's DTLS certificate. */
+  public DtlsCertificate certificate() {
+    return cert;
   }
 
   /** Completes when ICE and DTLS are up and SRTP is keyed; fails when either fails. */
@@ -138,6 +162,24 @@ public final class Peer {
     rnd.nextBytes(tx);
     checksSent++;
     return StunMessage.bindingRequest(tx, remote.ufrag() + ":" + ice.ufrag(),
-        remote.pwd().getBytes(StandardCharsets.UTF_8), 1845501695L, true, true, rnd.nextLong());
+        remote.pwd().getBytes(StandardCharsets.UTF_8), 1845501695L, iceControlling, iceControlling, rnd.nextLong());
+  }
+
+  /**
+   * Makes this peer the controlled ICE agent (its checks carry ICE-CONTROLLED and no USE-CANDIDATE):
+   * for a full-ICE remote that made the offer, such as Janus towards a subscriber. Call before
+   * {@link UdpLoop#add}.
+   */
+  public void setIceControlled() {
+    iceControlling = false;
+  }
+
+  /** The answer to a full-ICE remote's connectivity check (RFC 8445 7.3), or null when it does not authenticate. */
+  byte[] answerCheck(StunMessage request) {
+    byte[] key = ice.pwd().getBytes(StandardCharsets.UTF_8);
+    if (!request.hasValidIntegrity(key) || server == null) {
+      return null;
+    }
+    return StunMessage.bindingSuccess(request.transactionId(), server, key);
   }
 }

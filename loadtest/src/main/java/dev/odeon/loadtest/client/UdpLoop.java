@@ -215,6 +215,12 @@ public final class UdpLoop implements AutoCloseable {
       StunMessage m = StunMessage.parse(rx, 0, len);
       if (m != null && m.isBindingSuccess() && p.phase == Peer.Phase.CHECKING) {
         startDtls(p);
+      } else if (m != null && m.isBindingRequest()) {
+        // A full-ICE server (Janus) checks the pair too; the socket is connected, so it is the server.
+        byte[] reply = p.answerCheck(m);
+        if (reply != null) {
+          write(p, reply, reply.length);
+        }
       }
     } else if (first >= 20 && first <= 63) {
       if (p.dtls != null) {
@@ -267,7 +273,7 @@ public final class UdpLoop implements AutoCloseable {
   private void startDtls(Peer p) {
     p.phase = Peer.Phase.HANDSHAKING;
     p.iceNanos = System.nanoTime();
-    p.dtls = new DtlsEndpoint(DtlsEndpoint.Role.CLIENT, p.cert, Offers.fingerprint(p.answer), handshakes, () -> {
+    p.dtls = new DtlsEndpoint(p.dtlsRole, p.cert, Offers.fingerprint(p.answer), handshakes, () -> {
       dtlsWakeups.add(p);
       selector.wakeup();
     });
