@@ -35,7 +35,9 @@ public final class Main {
           fanout   1 publisher -> N viewers; forwarded pkt/s, server CPU per 1k packets, loss, delay, RSS
           join     N viewers join at once; time to first video frame
           floor    the JMH floor benchmark (ns per forwarded packet); writes <out>/floor.json
-          stage, poll   not available yet (need the multiplexing and data-channel issues)
+          stage    S scripted speakers taking turns -> N viewers with 3 multiplexed audio slots, each
+                   excluding one speaker; vad events, excluded leaks, loss, delay, CPU (--ramp as fanout)
+          poll     N WebSocket voters vote in storms; a backend opens polls and reads tallies
         options:
           --viewers N        viewers (ramp upper bound with --ramp; default 100)
           --seconds S        measurement window (default 10)
@@ -46,6 +48,8 @@ public final class Main {
           --server-jar PATH  server jar to start (default signaling/target/odeon-server.jar)
           --server-jvm-opts "OPTS"   JVM options for the started server (default "-Xms512m -Xmx1g")
           --out DIR          output directory (default loadtest/out)
+          --speakers S       stage: scripted speakers (default 6)
+          --storms K         poll: vote storms, one poll each (default 5)
           --against janus    also run the scenario against Janus (not implemented yet)
       """;
 
@@ -72,6 +76,8 @@ public final class Main {
     String scenario = args[0];
     Options o = Options.defaults();
     String against = null;
+    int speakers = 6;
+    int storms = 5;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -84,6 +90,8 @@ public final class Main {
         case "--server-jar" -> o = o.withServerJar(Path.of(value(args, ++i, a)));
         case "--server-jvm-opts" -> o = o.withServerJvmArgs(Arrays.asList(value(args, ++i, a).trim().split("\\s+")));
         case "--out" -> o = o.withOutDir(Path.of(value(args, ++i, a)));
+        case "--speakers" -> speakers = positive(a, value(args, ++i, a));
+        case "--storms" -> storms = positive(a, value(args, ++i, a));
         case "--against" -> against = value(args, ++i, a);
         default -> throw new UsageException("unknown option " + a);
       }
@@ -101,11 +109,8 @@ public final class Main {
       case "fanout" -> fanout(o);
       case "join" -> join(o);
       case "floor" -> floor(o);
-      case "stage", "poll" -> {
-        System.err.println("loadtest: scenario '" + scenario + "' is not available yet: it needs the "
-            + (scenario.equals("stage") ? "multisource/audio multiplexing" : "data channels") + " issue merged");
-        yield 2;
-      }
+      case "stage" -> StageAndPoll.stage(o, speakers);
+      case "poll" -> StageAndPoll.poll(o, storms);
       default -> throw new UsageException("unknown scenario " + scenario);
     };
   }

@@ -52,6 +52,8 @@ public final class UdpLoop implements AutoCloseable {
   private final Histogram delay = new Histogram();
   private volatile boolean running = true;
   private Peer publisher;
+  /** Publishers after the first (stage speakers); they send media but do not define the window. */
+  private final List<Peer> morePublishers = new ArrayList<>();
   // Measurement window: stamp sequences [start, end) per kind count; end = MAX while open.
   private final int[] windowStart = {Integer.MAX_VALUE, Integer.MAX_VALUE};
   private final int[] windowEnd = {Integer.MAX_VALUE, Integer.MAX_VALUE};
@@ -145,7 +147,9 @@ public final class UdpLoop implements AutoCloseable {
     peer.channel = ch;
     peer.videoBitsPerSecond = videoBitsPerSecond;
     peers.add(peer);
-    if (peer.publisher) {
+    if (peer.publisher && publisher != null) {
+      morePublishers.add(peer);
+    } else if (peer.publisher) {
       publisher = peer;
     }
     long now = System.nanoTime();
@@ -175,6 +179,12 @@ public final class UdpLoop implements AutoCloseable {
         long next = nextHousekeeping;
         if (publisher != null && publisher.phase == Peer.Phase.CONNECTED) {
           next = Math.min(next, publisher.source.nextDue());
+        }
+        for (Peer m : morePublishers) {
+          if (m.phase == Peer.Phase.CONNECTED) {
+            m.source.emitDue(now, (buf, len) -> sendMedia(m, buf, len));
+            next = Math.min(next, m.source.nextDue());
+          }
         }
         long waitMillis = (next - System.nanoTime()) / 1_000_000L;
         int ready = waitMillis <= 0 ? selector.selectNow() : selector.select(waitMillis);
@@ -237,6 +247,10 @@ public final class UdpLoop implements AutoCloseable {
       return;
     }
     p.received++;
+    if (p.observer != null) {
+      p.observer.onRtp(view, rx, now);
+      return;
+    }
     int end = view.payloadOffset() + view.payloadLength();
     int kind = Stamp.kind(rx, view.payloadOffset(), end);
     if (kind < 0) {
@@ -282,7 +296,9 @@ public final class UdpLoop implements AutoCloseable {
       DtlsEndpoint.State s = p.dtls.state();
       if (s == DtlsEndpoint.State.CONNECTED) {
         p.srtp = p.dtls.newSrtpSession();
-        if (p.publisher) {
+        if (p.publisher && p.sourceFactory != null) {
+          p.source = p.sourceFactory.apply(System.nanoTime());
+        } else if (p.publisher) {
           p.source = new MediaSource(0x11110001, 0x22220001, p.videoBitsPerSecond, System.nanoTime());
         }
         p.phase = Peer.Phase.CONNECTED;
