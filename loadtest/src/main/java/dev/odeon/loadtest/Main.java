@@ -50,6 +50,7 @@ public final class Main {
           --out DIR          output directory (default loadtest/out)
           --speakers S       stage: scripted speakers (default 6)
           --storms K         poll: vote storms, one poll each (default 5)
+          --data-channels    poll: voters vote over WebRTC data channels (SCTP/DCEP) instead of the WebSocket
           --against janus    also run the scenario against Janus (not implemented yet)
       """;
 
@@ -78,6 +79,7 @@ public final class Main {
     String against = null;
     int speakers = 6;
     int storms = 5;
+    boolean dataChannels = false;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -92,6 +94,7 @@ public final class Main {
         case "--out" -> o = o.withOutDir(Path.of(value(args, ++i, a)));
         case "--speakers" -> speakers = positive(a, value(args, ++i, a));
         case "--storms" -> storms = positive(a, value(args, ++i, a));
+        case "--data-channels" -> dataChannels = true;
         case "--against" -> against = value(args, ++i, a);
         default -> throw new UsageException("unknown option " + a);
       }
@@ -110,7 +113,7 @@ public final class Main {
       case "join" -> join(o);
       case "floor" -> floor(o);
       case "stage" -> StageAndPoll.stage(o, speakers);
-      case "poll" -> StageAndPoll.poll(o, storms);
+      case "poll" -> StageAndPoll.poll(o, storms, dataChannels);
       default -> throw new UsageException("unknown scenario " + scenario);
     };
   }

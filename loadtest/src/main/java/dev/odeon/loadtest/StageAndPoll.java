@@ -60,14 +60,15 @@ final class StageAndPoll {
     return finish(o.outDir(), "stage", t.toString(), svg, json, main.passes() && leaks == 0 ? 0 : 1);
   }
 
-  static int poll(Options o, int storms) throws Exception {
-    PollResult r = new PollScenario(o, storms, StageAndPoll::progress).run();
-    String t = String.format(Locale.ROOT, "poll, %d WebSocket voters x %d storms%n%10s %10s %10s %12s %10s %12s %12s"
+  static int poll(Options o, int storms, boolean dataChannels) throws Exception {
+    PollResult r = new PollScenario(o, storms, dataChannels, StageAndPoll::progress).run();
+    String transport = dataChannels ? "datachannel" : "websocket";
+    String t = String.format(Locale.ROOT, "poll, %d " + transport + " voters x %d storms%n%10s %10s %10s %12s %10s %12s %12s"
         + " %8s%n%10d %10d %10d %12.0f %10.3f %12.1f %12.1f %8d%n%s", r.voters(), r.storms(), "voters", "sent",
         "counted", "votes/s", "ms CPU/1k", "tally p50 ms", "tally max ms", "errors", r.voters(), r.votesSent(),
         r.votesCounted(), r.votesPerSecond(), r.cpuPerKVotes(), r.tallyLatencyMs(), r.tallyLatencyMaxMs(),
         r.relayErrors(), r.firstError() == null ? "" : "first relay error: " + r.firstError() + "\n");
-    ObjectNode json = Main.JSON.createObjectNode().put("scenario", "poll").put("transport", "websocket")
+    ObjectNode json = Main.JSON.createObjectNode().put("scenario", "poll").put("transport", transport)
         .put("voters", r.voters()).put("storms", r.storms()).put("votesSent", r.votesSent())
         .put("votesCounted", r.votesCounted()).put("votesPerSecond", round(r.votesPerSecond()))
         .put("stormSendSeconds", round(r.sendSeconds())).put("cpuPerKVotes", round(r.cpuPerKVotes()))

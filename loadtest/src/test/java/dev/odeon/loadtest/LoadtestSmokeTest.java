@@ -81,4 +81,13 @@ class LoadtestSmokeTest {
     assertTrue(r.tallyLatencyMs() > 0 && r.tallyLatencyMs() < 5000, "a full tally arrived: " + r);
     assertTrue(r.cpuPerKVotes() > 0, "server CPU was read from /proc: " + r);
   }
+
+  @Test
+  void pollOverDataChannelsCountsEveryVoteExactly() throws Exception {
+    // Each voter is a viewer with its own ICE, DTLS, SCTP association and DCEP channel.
+    PollResult r = new PollScenario(options().withViewers(10), 2, true, s -> { }).run();
+    assertEquals(20, r.votesSent());
+    assertEquals(r.votesSent(), r.votesCounted(), "every vote counted once: " + r);
+    assertEquals(0, r.relayErrors(), () -> "no relay error: " + r.firstError());
+  }
 }

@@ -85,6 +85,20 @@ public final class Offers {
     return base.replace("a=group:BUNDLE 0 1", bundle.toString()) + more;
   }
 
+  /** A viewer's recvonly audio + video offer plus a data channel section ({@code m=application}, mid 2). */
+  public static String dataViewer(IceCredentials ice, DtlsCertificate cert) {
+    return viewer(ice, cert).replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0 1 2")
+        + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
+        + "c=IN IP4 0.0.0.0\r\n"
+        + "a=ice-ufrag:" + ice.ufrag() + "\r\n"
+        + "a=ice-pwd:" + ice.pwd() + "\r\n"
+        + "a=fingerprint:sha-256 " + cert.fingerprintSha256() + "\r\n"
+        + "a=setup:actpass\r\n"
+        + "a=mid:2\r\n"
+        + "a=sctp-port:5000\r\n"
+        + "a=max-message-size:262144\r\n";
+  }
+
   /** The server's ICE ufrag and pwd from an answer. */
   public static IceCredentials remoteIce(String answer) {
     MediaSection m = SessionDescription.parse(answer).media().get(0);

@@ -52,6 +52,8 @@ public final class Peer {
   long undecryptable;
   /** When set, every decrypted RTP packet of this viewer goes here instead of the fanout counters. */
   RtpObserver observer;
+  /** When set, a data channel rides this viewer's DTLS association (started when DTLS is up). */
+  DataChannelClient data;
   /** When set, a publisher's media comes from this factory (argument: now in ns) once DTLS is up. */
   java.util.function.LongFunction<MediaSource> sourceFactory;
 
@@ -74,6 +76,13 @@ public final class Peer {
   public static Peer publisher(DtlsCertificate cert, Random rnd, java.util.function.LongFunction<MediaSource> source) {
     Peer p = publisher(cert, rnd);
     p.sourceFactory = source;
+    return p;
+  }
+
+  /** A viewer whose offer also carries an SCTP section and whose data channel is {@code data}. */
+  public static Peer dataViewer(DtlsCertificate cert, Random rnd, DataChannelClient data) {
+    Peer p = new Peer(false, cert, rnd, ice -> Offers.dataViewer(ice, cert));
+    p.data = data;
     return p;
   }
 

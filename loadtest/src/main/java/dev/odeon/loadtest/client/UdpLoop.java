@@ -229,6 +229,11 @@ public final class UdpLoop implements AutoCloseable {
     } else if (first >= 20 && first <= 63) {
       if (p.dtls != null) {
         p.dtls.handleDatagram(rx, 0, len);
+        if (p.data != null && p.phase == Peer.Phase.CONNECTED) {
+          for (byte[] r; (r = p.dtls.pollApplicationData()) != null; ) {
+            p.data.handleRecord(now, r);
+          }
+        }
         pumpDtls(p);
       }
     } else if (first >= 128 && first <= 191 && p.srtp != null) {
@@ -303,6 +308,12 @@ public final class UdpLoop implements AutoCloseable {
         }
         p.phase = Peer.Phase.CONNECTED;
         p.dtlsNanos = System.nanoTime();
+        if (p.data != null) {
+          p.data.start(p.dtlsNanos, b -> p.dtls.sendApplicationData(b, 0, b.length));
+          for (byte[] d; (d = p.dtls.pollTransmit()) != null; ) {
+            write(p, d, d.length);
+          }
+        }
         p.connected.complete(p);
       } else if (s == DtlsEndpoint.State.FAILED || s == DtlsEndpoint.State.CLOSED) {
         fail(p, "DTLS " + s + ": " + p.dtls.failureReason());
@@ -310,8 +321,28 @@ public final class UdpLoop implements AutoCloseable {
     }
   }
 
+  /** Sends {@code text} on each peer's data channel, on the loop thread; completes with the messages sent. */
+  public CompletableFuture<Integer> sendData(List<Peer> to, java.util.function.IntFunction<String> text) {
+    return call(() -> {
+      int sent = 0;
+      long now = System.nanoTime();
+      for (int i = 0; i < to.size(); i++) {
+        Peer p = to.get(i);
+        if (p.data != null && p.data.send(now, text.apply(i))) {
+          sent++;
+        }
+        pumpDtls(p);
+      }
+      return sent;
+    });
+  }
+
   private void housekeeping(long now) {
     for (Peer p : peers) {
+      if (p.data != null && p.phase == Peer.Phase.CONNECTED) {
+        p.data.tick(now);
+        pumpDtls(p);
+      }
       if (now < p.nextCheck) {
         continue;
       }

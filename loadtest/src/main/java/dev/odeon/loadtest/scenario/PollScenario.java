@@ -2,6 +2,8 @@ package dev.odeon.loadtest.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odeon.loadtest.client.DataChannelClient;
+import dev.odeon.loadtest.client.Peer;
 import dev.odeon.loadtest.client.SignalingClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -29,7 +31,9 @@ import java.util.function.Consumer;
  * every voter sees {@code poll.opened}, then all voters vote at once (four sender threads); the
  * generator watches the server's {@code odeon_relay_votes_total} until it has counted the storm,
  * waits for the first {@code poll.tally} with every vote, closes the poll and adds up
- * {@code poll.result}. Voters use the WebSocket path, not data channels.
+ * {@code poll.result}. Voters use the WebSocket path ({@code interactive} commands), or with
+ * {@code dataChannels} a WebRTC data channel on their own viewer connection (ICE, DTLS, SCTP, DCEP:
+ * {@link DataChannelClient}); no source is live, so those viewers receive no media.
  */
 public final class PollScenario {
   private static final int OPTIONS = 4;
@@ -37,6 +41,7 @@ public final class PollScenario {
   private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(60);
   private final Options options;
   private final int storms;
+  private final boolean dataChannels;
   private final Consumer<String> log;
   private final Map<String, AtomicInteger> opened = new ConcurrentHashMap<>();
   private final Map<String, Long> fullTallyAt = new ConcurrentHashMap<>();
@@ -46,8 +51,14 @@ public final class PollScenario {
   private volatile int expectedPerStorm;
 
   public PollScenario(Options options, int storms, Consumer<String> log) {
+    this(options, storms, false, log);
+  }
+
+  /** With {@code dataChannels}, voters are viewers voting over a WebRTC data channel instead of the WebSocket. */
+  public PollScenario(Options options, int storms, boolean dataChannels, Consumer<String> log) {
     this.options = options;
     this.storms = storms;
+    this.dataChannels = dataChannels;
     this.log = log;
   }
 
@@ -61,8 +72,11 @@ public final class PollScenario {
       backend.onEvent(this::onBackendEvent);
       backend.command("interactive.join", Fleet.JSON.createObjectNode()).get(30, TimeUnit.SECONDS);
       backend.command("interactive.start", Fleet.JSON.createObjectNode()).get(30, TimeUnit.SECONDS);
-      List<SignalingClient> voters = joinVoters(fleet);
-      log.accept(voters.size() + " voters joined the interactive session");
+      List<SignalingClient> wsVoters = dataChannels ? List.of() : joinVoters(fleet);
+      List<Peer> dcVoters = dataChannels ? joinDataVoters(fleet) : List.of();
+      List<?> voters = dataChannels ? dcVoters : wsVoters;
+      log.accept(voters.size() + " voters joined the interactive session over "
+          + (dataChannels ? "data channels" : "the WebSocket"));
       expectedPerStorm = voters.size();
       long sent = 0;
       double[] rates = new double[storms];
@@ -80,19 +94,28 @@ public final class PollScenario {
         double counted0 = votesTotal(http, fleet);
         long cpu0 = fleet.server.cpuNanos();
         long t0 = System.nanoTime();
-        List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
-        for (int s = 0; s < SENDERS; s++) {
-          int first = s;
-          int storm = k;
-          parts.add(senders.submit(() -> {
-            for (int i = first; i < voters.size(); i += SENDERS) {
-              voters.get(i).send("interactive", Fleet.JSON.createObjectNode().put("type", "vote")
-                  .put("pollId", pollId).put("option", (i + storm) % OPTIONS));
-            }
-          }));
-        }
-        for (var f : parts) {
-          f.get(60, TimeUnit.SECONDS);
+        int storm = k;
+        if (dataChannels) {
+          int written = fleet.loop.sendData(dcVoters, i -> Fleet.JSON.createObjectNode().put("type", "vote")
+              .put("pollId", pollId).put("option", (i + storm) % OPTIONS).toString()).get(60, TimeUnit.SECONDS);
+          if (written < dcVoters.size()) {
+            relayErrors.addAndGet(dcVoters.size() - written);
+            firstError.compareAndSet(null, (dcVoters.size() - written) + " votes did not fit the SCTP send buffer");
+          }
+        } else {
+          List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+          for (int s = 0; s < SENDERS; s++) {
+            int first = s;
+            parts.add(senders.submit(() -> {
+              for (int i = first; i < wsVoters.size(); i += SENDERS) {
+                wsVoters.get(i).send("interactive", Fleet.JSON.createObjectNode().put("type", "vote")
+                    .put("pollId", pollId).put("option", (i + storm) % OPTIONS));
+              }
+            }));
+          }
+          for (var f : parts) {
+            f.get(60, TimeUnit.SECONDS);
+          }
         }
         long tLast = System.nanoTime();
         sent += voters.size();
@@ -111,7 +134,7 @@ public final class PollScenario {
         log.accept(String.format("%s: %d votes sent in %.0f ms, counted after %.0f ms (%.0f votes/s),"
             + " full tally %.0f ms after the last vote, result %d", pollId, voters.size(), (tLast - t0) / 1e6,
             (tCounted - t0) / 1e6, rates[k], tally[k], results.get(pollId)));
-        Thread.sleep(1000);
+        Thread.sleep(200); // A pause between storms; the next poll's open and its broadcast follow.
       }
       long counted = results.values().stream().mapToLong(Long::longValue).sum();
       Arrays.sort(tally);
@@ -141,11 +164,38 @@ public final class PollScenario {
     return voters;
   }
 
-  private void onVoterEvent(JsonNode e) {
-    JsonNode d = e.path("data");
-    if (!"interactive".equals(e.path("name").asText())) {
-      return;
+  private List<Peer> joinDataVoters(Fleet fleet) throws Exception {
+    List<Peer> voters = new ArrayList<>();
+    java.util.Random rnd = new java.util.Random(11);
+    for (int start = 0; start < options.viewers(); start += 50) {
+      List<CompletableFuture<?>> batch = new ArrayList<>();
+      for (int i = start; i < Math.min(options.viewers(), start + 50); i++) {
+        DataChannelClient channel = new DataChannelClient(new java.util.Random(rnd.nextLong()), this::onVoterText);
+        Peer p = Peer.dataViewer(fleet.cert(), rnd, channel);
+        voters.add(p);
+        batch.add(fleet.join(p).thenCompose(x -> channel.opened()));
+      }
+      CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
     }
+    return voters;
+  }
+
+  private void onVoterText(String text) {
+    try {
+      onVoterMessage(Fleet.JSON.readTree(text));
+    } catch (IOException e) {
+      relayErrors.incrementAndGet();
+      firstError.compareAndSet(null, "bad JSON on a data channel: " + text);
+    }
+  }
+
+  private void onVoterEvent(JsonNode e) {
+    if ("interactive".equals(e.path("name").asText())) {
+      onVoterMessage(e.path("data"));
+    }
+  }
+
+  private void onVoterMessage(JsonNode d) {
     if ("poll.opened".equals(d.path("eventName").asText())) {
       AtomicInteger n = opened.get(d.path("pollId").asText());
       if (n != null) {
