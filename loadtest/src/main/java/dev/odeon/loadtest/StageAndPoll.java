@@ -80,7 +80,7 @@ final class StageAndPoll {
   private static void put(ObjectNode n, StageStep s) {
     n.put("viewers", s.viewers()).put("forwardedPps", round(s.forwardedPps())).put("vadEvents", s.vadEvents())
         .put("vadEventsTotal", s.vadEventsTotal()).put("excludedLeaks", s.excludedLeaks())
-        .put("lossPct", round(s.lossPct())).put("p50Ms", round(s.p50Ms())).put("p99Ms", round(s.p99Ms()))
+        .put("lossPct", round(s.lossPct())).put("slotGapLossPct", round(s.slotGapLossPct())).put("p50Ms", round(s.p50Ms())).put("p99Ms", round(s.p99Ms()))
         .put("maxMs", round(s.maxMs())).put("cpuPerKPackets", round(s.cpuPerKPackets()))
         .put("serverCpuPct", round(s.serverCpuPct())).put("generatorCpuPct", round(s.generatorCpuPct()))
         .put("minSpeakersHeard", s.minSpeakersHeard()).put("loadAvg", s.loadAvg());

@@ -135,6 +135,7 @@ public final class StageScenario {
     long genCpu0 = ProcStat.cpuNanos(self);
     long cpu0 = fleet.server.cpuNanos();
     long t0 = System.nanoTime();
+    fleet.loop.openWindow().get(5, TimeUnit.SECONDS); // Speaker-1's packet counts mark the window.
     fleet.loop.call(() -> {
       delays.reset();
       states.forEach(StageViewer::open);
@@ -145,6 +146,7 @@ public final class StageScenario {
       states.forEach(StageViewer::close);
       return null;
     }).get(5, TimeUnit.SECONDS);
+    int[] sent = fleet.loop.closeWindow().get(5, TimeUnit.SECONDS);
     long t1 = System.nanoTime();
     long cpu1 = fleet.server.cpuNanos();
     long genCpu1 = ProcStat.cpuNanos(self);
@@ -162,9 +164,14 @@ public final class StageScenario {
     double seconds = (t1 - t0) / 1e9;
     double serverCpuMs = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e6;
     double perK = serverCpuMs < 0 || totals[0] == 0 ? -1 : serverCpuMs / (totals[0] / 1000.0);
-    double loss = totals[1] == 0 ? 100 : 100.0 * Math.max(0, totals[1] - totals[0]) / totals[1];
+    // Every viewer should get the main source's audio and video and audio in every multiplexed slot
+    // (S - 2 speakers are eligible: all but the excluded and the main one); all speakers send alike.
+    long nominal = (long) viewers * ((long) sent[0] * (1 + Math.max(0, Math.min(SLOTS, speakers - 2))) + sent[1]);
+    double gapLoss = totals[1] == 0 ? 100 : 100.0 * Math.max(0, totals[1] - totals[0]) / totals[1];
+    double shortfall = nominal == 0 ? 100 : 100.0 * Math.max(0, nominal - totals[0]) / nominal;
+    double loss = Math.max(gapLoss, shortfall);
     return new StageStep(viewers, speakers, seconds, totals[0], totals[0] / seconds, vad1 - vad0, vad1, totals[2],
-        loss, h.percentileMs(50), h.percentileMs(99), h.maxMs(), perK,
+        loss, gapLoss, h.percentileMs(50), h.percentileMs(99), h.maxMs(), perK,
         serverCpuMs < 0 ? -1 : serverCpuMs / 10.0 / seconds, (genCpu1 - genCpu0) / 1e7 / seconds,
         (int) totals[3], ProcStat.loadAverage());
   }

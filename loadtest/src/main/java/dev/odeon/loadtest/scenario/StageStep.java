@@ -11,7 +11,9 @@ package dev.odeon.loadtest.scenario;
  * @param vadEvents {@code vad} events the viewers received during the window
  * @param vadEventsTotal {@code vad} events since the viewers joined
  * @param excludedLeaks packets of a viewer's excluded speaker that reached that viewer, since joining (must be 0)
- * @param lossPct 100 x the gaps in the slots' RTP sequence numbers / the packets those sequences span
+ * @param lossPct the larger of {@code slotGapLossPct} and the shortfall against what speaker-1 sent in the
+ *     window times the slots every viewer fills (main audio + video, min(3, S - 2) multiplexed audio)
+ * @param slotGapLossPct 100 x the gaps in the slots' RTP sequence numbers / the packets those sequences span
  * @param p50Ms median added delay, speaker send to viewer receive
  * @param p99Ms 99th percentile added delay
  * @param maxMs worst added delay
@@ -22,7 +24,7 @@ package dev.odeon.loadtest.scenario;
  * @param loadAvg the machine's 1-minute load average at the end of the window
  */
 public record StageStep(int viewers, int speakers, double seconds, long received, double forwardedPps,
-    long vadEvents, long vadEventsTotal, long excludedLeaks, double lossPct, double p50Ms, double p99Ms,
+    long vadEvents, long vadEventsTotal, long excludedLeaks, double lossPct, double slotGapLossPct, double p50Ms, double p99Ms,
     double maxMs, double cpuPerKPackets, double serverCpuPct, double generatorCpuPct, int minSpeakersHeard, double loadAvg) {
 
   /** The ramp's pass criterion: loss below 0.5%, p99 added delay below 50 ms, no leak. */
