@@ -138,18 +138,25 @@ public final class StageScenario {
     fleet.loop.openWindow().get(5, TimeUnit.SECONDS); // Speaker-1's packet counts mark the window.
     fleet.loop.call(() -> {
       delays.reset();
-      states.forEach(StageViewer::open);
+      long start = System.nanoTime();
+      states.forEach(v -> v.open(start));
       return null;
     }).get(5, TimeUnit.SECONDS);
     Thread.sleep(options.seconds() * 1000L);
+    int[] sent = fleet.loop.closeWindow().get(5, TimeUnit.SECONDS);
+    fleet.loop.call(() -> {
+      long end = System.nanoTime();
+      states.forEach(v -> v.end(end));
+      return null;
+    }).get(5, TimeUnit.SECONDS);
+    long t1 = System.nanoTime();
+    long cpu1 = fleet.server.cpuNanos();
+    long genCpu1 = ProcStat.cpuNanos(self);
+    Thread.sleep(500); // Packets sent before the window closed may still be in flight.
     fleet.loop.call(() -> {
       states.forEach(StageViewer::close);
       return null;
     }).get(5, TimeUnit.SECONDS);
-    int[] sent = fleet.loop.closeWindow().get(5, TimeUnit.SECONDS);
-    long t1 = System.nanoTime();
-    long cpu1 = fleet.server.cpuNanos();
-    long genCpu1 = ProcStat.cpuNanos(self);
     long vad1 = states.stream().mapToLong(s -> s.vadEvents.get()).sum();
     Histogram h = fleet.loop.call(() -> {
       Histogram copy = new Histogram();

@@ -21,7 +21,9 @@ final class StageViewer implements Peer.RtpObserver {
   final AtomicLong vadEvents = new AtomicLong();
   private final Histogram delays;
   private final Map<Integer, long[]> slots = new HashMap<>(); // ssrc -> {first ext seq, last ext seq, received}
-  private boolean windowOpen;
+  // The window, by the stamps' send times (the generator's clock): packets sent in it count whenever they arrive.
+  private long windowStart = Long.MAX_VALUE;
+  private long windowEnd = Long.MAX_VALUE;
   volatile boolean gotVideo;
   volatile boolean gotAudio;
   long leaks;
@@ -52,10 +54,11 @@ final class StageViewer implements Peer.RtpObserver {
     } else {
       gotAudio = true;
     }
-    if (!windowOpen) {
+    long sentAt = Stamp.nanos(buf, end);
+    if (sentAt < windowStart || sentAt >= windowEnd) {
       return;
     }
-    delays.record(now - Stamp.nanos(buf, end));
+    delays.record(now - sentAt);
     long[] s = slots.get(packet.ssrc());
     int seq = packet.sequenceNumber();
     if (s == null) {
@@ -67,15 +70,21 @@ final class StageViewer implements Peer.RtpObserver {
     s[2]++;
   }
 
-  /** Loop thread: starts counting. */
-  void open() {
+  /** Loop thread: counts packets sent from {@code startNanos} on. */
+  void open(long startNanos) {
     slots.clear();
-    windowOpen = true;
+    windowStart = startNanos;
+    windowEnd = Long.MAX_VALUE;
   }
 
-  /** Loop thread: stops counting and totals this viewer's received and expected packets. */
+  /** Loop thread: packets sent from {@code endNanos} on no longer count (those sent before still do). */
+  void end(long endNanos) {
+    windowEnd = endNanos;
+  }
+
+  /** Loop thread: totals this viewer's received and expected packets (after in-flight packets arrived). */
   void close() {
-    windowOpen = false;
+    windowStart = Long.MAX_VALUE;
     received = 0;
     expected = 0;
     for (long[] s : slots.values()) {
