@@ -173,7 +173,10 @@ public final class StageScenario {
     double perK = serverCpuMs < 0 || totals[0] == 0 ? -1 : serverCpuMs / (totals[0] / 1000.0);
     // Every viewer should get the main source's audio and video and audio in every multiplexed slot
     // (S - 2 speakers are eligible: all but the excluded and the main one); all speakers send alike.
-    long nominal = (long) viewers * ((long) sent[0] * (1 + Math.max(0, Math.min(SLOTS, speakers - 2))) + sent[1]);
+    // A slot switch rebinds on a packet boundary and may skip one 20-ms frame (the new speaker's packets
+    // are not in phase with the old one's): each vad event in the window allows one packet less.
+    long nominal = (long) viewers * ((long) sent[0] * (1 + Math.max(0, Math.min(SLOTS, speakers - 2))) + sent[1])
+        - (vad1 - vad0);
     double gapLoss = totals[1] == 0 ? 100 : 100.0 * Math.max(0, totals[1] - totals[0]) / totals[1];
     double shortfall = nominal == 0 ? 100 : 100.0 * Math.max(0, nominal - totals[0]) / nominal;
     double loss = Math.max(gapLoss, shortfall);

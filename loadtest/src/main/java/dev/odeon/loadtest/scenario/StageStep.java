@@ -12,7 +12,8 @@ package dev.odeon.loadtest.scenario;
  * @param vadEventsTotal {@code vad} events since the viewers joined
  * @param excludedLeaks packets of a viewer's excluded speaker that reached that viewer, since joining (must be 0)
  * @param lossPct the larger of {@code slotGapLossPct} and the shortfall against what speaker-1 sent in the
- *     window times the slots every viewer fills (main audio + video, min(3, S - 2) multiplexed audio)
+ *     window times the slots every viewer fills (main audio + video, min(3, S - 2) multiplexed audio),
+ *     less one packet per {@code vad} switch in the window (a switch may skip one 20-ms frame)
  * @param slotGapLossPct 100 x the gaps in the slots' RTP sequence numbers / the packets those sequences span
  * @param p50Ms median added delay, speaker send to viewer receive
  * @param p99Ms 99th percentile added delay
