@@ -34,6 +34,8 @@ public final class StageScenario {
   private final Consumer<String> log;
   private final Histogram delays = new Histogram();
   private final List<StageViewer> states = new ArrayList<>();
+  /** Speaker-1's media: its packet counts give the nominal load (created and read on the loop thread). */
+  private MediaSource speakerOne;
 
   public StageScenario(Options options, int speakers, Consumer<String> log) {
     this.options = options;
@@ -92,8 +94,12 @@ public final class StageScenario {
   private MediaSource speaker(int index, long epoch, long now) {
     int offset = (int) ((now - epoch) / 20_000_000L); // Audio packets since the epoch: 50 per second.
     int perTurn = TURN_MILLIS / 20;
-    return new MediaSource(0x11110001 + index, 0x22220001 + index, options.videoBitsPerSecond(), now, index + 1,
-        k -> ((k + offset) / perTurn) % speakers == index ? TALKING_LEVEL : SILENT_LEVEL);
+    MediaSource source = new MediaSource(0x11110001 + index, 0x22220001 + index, options.videoBitsPerSecond(), now,
+        index + 1, k -> ((k + offset) / perTurn) % speakers == index ? TALKING_LEVEL : SILENT_LEVEL);
+    if (index == 0) {
+      speakerOne = source;
+    }
+    return source;
   }
 
   private void addViewers(Fleet fleet, Random rnd, List<Peer> viewers, int target) throws Exception {
@@ -135,19 +141,18 @@ public final class StageScenario {
     long genCpu0 = ProcStat.cpuNanos(self);
     long cpu0 = fleet.server.cpuNanos();
     long t0 = System.nanoTime();
-    fleet.loop.openWindow().get(5, TimeUnit.SECONDS); // Speaker-1's packet counts mark the window.
-    fleet.loop.call(() -> {
+    // Speaker-1's packet counts and the viewers' window change together, on the loop thread.
+    int[] first = fleet.loop.call(() -> {
       delays.reset();
       long start = System.nanoTime();
       states.forEach(v -> v.open(start));
-      return null;
+      return new int[] {speakerOne.audioSent(), speakerOne.videoSent()};
     }).get(5, TimeUnit.SECONDS);
     Thread.sleep(options.seconds() * 1000L);
-    int[] sent = fleet.loop.closeWindow().get(5, TimeUnit.SECONDS);
-    fleet.loop.call(() -> {
+    int[] sent = fleet.loop.call(() -> {
       long end = System.nanoTime();
       states.forEach(v -> v.end(end));
-      return null;
+      return new int[] {speakerOne.audioSent() - first[0], speakerOne.videoSent() - first[1]};
     }).get(5, TimeUnit.SECONDS);
     long t1 = System.nanoTime();
     long cpu1 = fleet.server.cpuNanos();
