@@ -37,7 +37,9 @@ public final class Main {
           fanout   1 publisher -> N viewers; forwarded pkt/s, server CPU per 1k packets, loss, delay, RSS
           join     N viewers join at once; time to first video frame
           floor    the JMH floor benchmark (ns per forwarded packet); writes <out>/floor.json
-          stage, poll   not available yet (need the multiplexing and data-channel issues)
+          stage    S scripted speakers taking turns -> N viewers with 3 multiplexed audio slots, each
+                   excluding one speaker; vad events, excluded leaks, loss, delay, CPU (--ramp as fanout)
+          poll     N WebSocket voters vote in storms; a backend opens polls and reads tallies
         options:
           --viewers N        viewers (ramp upper bound with --ramp; default 100)
           --seconds S        measurement window (default 10)
@@ -48,7 +50,10 @@ public final class Main {
           --server-jar PATH  server jar to start (default signaling/target/odeon-server.jar)
           --server-jvm-opts "OPTS"   JVM options for the started server (default "-Xms512m -Xmx1g")
           --out DIR          output directory (default loadtest/out)
-          --against janus    fanout: also measure Janus (Debian's janus, started in a private network
+          --speakers S       stage: scripted speakers (default 6)
+          --storms K         poll: vote storms, one poll each (default 5)
+          --data-channels    poll: voters vote over WebRTC data channels (SCTP/DCEP) instead of the WebSocket
+          --against janus    fanout only: also measure Janus (Debian's janus, started in a private network
                              namespace; needs root) at the same viewer count; adds janus and ratio
       """;
 
@@ -75,6 +80,9 @@ public final class Main {
     String scenario = args[0];
     Options o = Options.defaults();
     String against = null;
+    int speakers = 6;
+    int storms = 5;
+    boolean dataChannels = false;
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -87,6 +95,9 @@ public final class Main {
         case "--server-jar" -> o = o.withServerJar(Path.of(value(args, ++i, a)));
         case "--server-jvm-opts" -> o = o.withServerJvmArgs(Arrays.asList(value(args, ++i, a).trim().split("\\s+")));
         case "--out" -> o = o.withOutDir(Path.of(value(args, ++i, a)));
+        case "--speakers" -> speakers = positive(a, value(args, ++i, a));
+        case "--storms" -> storms = positive(a, value(args, ++i, a));
+        case "--data-channels" -> dataChannels = true;
         case "--against" -> against = value(args, ++i, a);
         default -> throw new UsageException("unknown option " + a);
       }
@@ -108,11 +119,8 @@ public final class Main {
       case "fanout" -> fanout(o, against != null);
       case "join" -> join(o);
       case "floor" -> floor(o);
-      case "stage", "poll" -> {
-        System.err.println("loadtest: scenario '" + scenario + "' is not available yet: it needs the "
-            + (scenario.equals("stage") ? "multisource/audio multiplexing" : "data channels") + " issue merged");
-        yield 2;
-      }
+      case "stage" -> StageAndPoll.stage(o, speakers);
+      case "poll" -> StageAndPoll.poll(o, storms, dataChannels);
       default -> throw new UsageException("unknown scenario " + scenario);
     };
   }

@@ -56,6 +56,20 @@ public final class MediaSource {
   private int audioSent;
   private int videoSent;
   private int keyframesSent;
+  private int tag;
+  private java.util.function.IntUnaryOperator levelScript;
+
+  /**
+   * A scripted speaker (stage scenario): {@code tag} (1-127) goes into every stamp so a viewer knows
+   * whose packet it got, and {@code levelScript} maps the audio packet index (50 per second) to the
+   * RFC 6464 level to send (0 loudest ... 127 silence).
+   */
+  public MediaSource(int audioSsrc, int videoSsrc, int videoBitsPerSecond, long nowNanos, int tag,
+      java.util.function.IntUnaryOperator levelScript) {
+    this(audioSsrc, videoSsrc, videoBitsPerSecond, nowNanos);
+    this.tag = tag;
+    this.levelScript = levelScript;
+  }
 
   public MediaSource(int audioSsrc, int videoSsrc, int videoBitsPerSecond, long nowNanos) {
     this.audioSsrc = audioSsrc;
@@ -99,19 +113,27 @@ public final class MediaSource {
     while (!paced.isEmpty() && paced.peekFirst().due() <= now) {
       Paced p = paced.pollFirst();
       System.arraycopy(p.packet(), 0, buf, 0, p.length());
-      Stamp.write(buf, p.length(), 1, videoSent++, System.nanoTime());
+      Stamp.write(buf, p.length(), tag << 1 | 1, videoSent++, System.nanoTime());
       sink.send(buf, p.length());
     }
   }
 
+  /** The level byte for a scripted level: the V flag marks speech (levels below 70, -70 dBov). */
+  private static int scriptedLevel(int level) {
+    int l = Math.max(0, Math.min(127, level));
+    return l < 70 ? 0x80 | l : l;
+  }
+
   private void emitAudio(Sink sink) {
-    level[0] = (byte) (0x80 | ((audioSent / 50) % 2 == 0 ? 30 : 90)); // V flag + -dBov, alternating each second.
+    level[0] = levelScript != null
+        ? (byte) (scriptedLevel(levelScript.applyAsInt(audioSent)))
+        : (byte) (0x80 | ((audioSent / 50) % 2 == 0 ? 30 : 90)); // V flag + -dBov, alternating each second.
     RtpBuilder b = new RtpBuilder().payloadType(Offers.OPUS_PT).sequenceNumber(audioRtpSeq++ & 0xFFFF)
         .timestamp(audioTs).ssrc(audioSsrc).extension(Offers.AUDIO_LEVEL_EXT_ID, level)
         .payload(new byte[AUDIO_PAYLOAD]);
     audioTs += 960;
     int len = b.writeTo(buf, 0);
-    Stamp.write(buf, len, 0, audioSent++, System.nanoTime());
+    Stamp.write(buf, len, tag << 1, audioSent++, System.nanoTime());
     sink.send(buf, len);
   }
 

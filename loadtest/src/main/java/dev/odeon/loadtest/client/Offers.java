@@ -60,6 +60,45 @@ public final class Offers {
         + (publisher ? "a=ssrc:" + Integer.toUnsignedString(videoSsrc) + " cname:loadtest\r\n" : "");
   }
 
+  /**
+   * A viewer's recvonly offer for multiplexing: the main audio and video sections, then
+   * {@code extraAudio} more recvonly audio sections (mids 2, 3, ...) for the multiplexed slots.
+   */
+  public static String multiplexedViewer(IceCredentials ice, DtlsCertificate cert, int extraAudio) {
+    String base = viewer(ice, cert);
+    StringBuilder bundle = new StringBuilder("a=group:BUNDLE 0 1");
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < extraAudio; i++) {
+      int mid = 2 + i;
+      bundle.append(' ').append(mid);
+      more.append("m=audio 9 UDP/TLS/RTP/SAVPF ").append(OPUS_PT).append("\r\n")
+          .append("c=IN IP4 0.0.0.0\r\n")
+          .append("a=ice-ufrag:").append(ice.ufrag()).append("\r\n")
+          .append("a=ice-pwd:").append(ice.pwd()).append("\r\n")
+          .append("a=fingerprint:sha-256 ").append(cert.fingerprintSha256()).append("\r\n")
+          .append("a=setup:actpass\r\na=rtcp-mux\r\na=recvonly\r\n")
+          .append("a=mid:").append(mid).append("\r\n")
+          .append("a=extmap:").append(AUDIO_LEVEL_EXT_ID).append(" urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n")
+          .append("a=rtpmap:").append(OPUS_PT).append(" opus/48000/2\r\n")
+          .append("a=fmtp:").append(OPUS_PT).append(" minptime=10;useinbandfec=1\r\n");
+    }
+    return base.replace("a=group:BUNDLE 0 1", bundle.toString()) + more;
+  }
+
+  /** A viewer's recvonly audio + video offer plus a data channel section ({@code m=application}, mid 2). */
+  public static String dataViewer(IceCredentials ice, DtlsCertificate cert) {
+    return viewer(ice, cert).replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0 1 2")
+        + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"
+        + "c=IN IP4 0.0.0.0\r\n"
+        + "a=ice-ufrag:" + ice.ufrag() + "\r\n"
+        + "a=ice-pwd:" + ice.pwd() + "\r\n"
+        + "a=fingerprint:sha-256 " + cert.fingerprintSha256() + "\r\n"
+        + "a=setup:actpass\r\n"
+        + "a=mid:2\r\n"
+        + "a=sctp-port:5000\r\n"
+        + "a=max-message-size:262144\r\n";
+  }
+
   /** The server's ICE ufrag and pwd from an answer. */
   public static IceCredentials remoteIce(String answer) {
     MediaSection m = SessionDescription.parse(answer).media().get(0);

@@ -54,6 +54,49 @@ public final class Peer {
   int videoBitsPerSecond = 1_500_000;
   long received;
   long undecryptable;
+  /** When set, every decrypted RTP packet of this viewer goes here instead of the fanout counters. */
+  RtpObserver observer;
+  /** When set, a data channel rides this viewer's DTLS association (started when DTLS is up). */
+  DataChannelClient data;
+  /** When set, a publisher's media comes from this factory (argument: now in ns) once DTLS is up. */
+  java.util.function.LongFunction<MediaSource> sourceFactory;
+
+  /** Receives a viewer's decrypted RTP packets on the loop thread (custom scenarios). */
+  public interface RtpObserver {
+    /** {@code packet} is the decrypted packet wrapped over {@code buf}, valid only during the call. */
+    void onRtp(dev.odeon.sfu.rtp.RtpPacket packet, byte[] buf, long nowNanos);
+  }
+
+  private Peer(boolean publisher, DtlsCertificate cert, Random rnd,
+      java.util.function.Function<IceCredentials, String> offer) {
+    this.publisher = publisher;
+    this.cert = cert;
+    this.rnd = new Random(rnd.nextLong());
+    this.ice = IceCredentials.random(rnd);
+    this.offer = offer.apply(ice);
+  }
+
+  /** A publisher whose media comes from {@code source} (called on the loop thread when DTLS is up). */
+  public static Peer publisher(DtlsCertificate cert, Random rnd, java.util.function.LongFunction<MediaSource> source) {
+    Peer p = publisher(cert, rnd);
+    p.sourceFactory = source;
+    return p;
+  }
+
+  /** A viewer whose offer also carries an SCTP section and whose data channel is {@code data}. */
+  public static Peer dataViewer(DtlsCertificate cert, Random rnd, DataChannelClient data) {
+    Peer p = new Peer(false, cert, rnd, ice -> Offers.dataViewer(ice, cert));
+    p.data = data;
+    return p;
+  }
+
+  /** A viewer with its own offer (built from its ICE credentials) whose packets go to {@code observer}. */
+  public static Peer viewer(DtlsCertificate cert, Random rnd,
+      java.util.function.Function<IceCredentials, String> offer, RtpObserver observer) {
+    Peer p = new Peer(false, cert, rnd, offer);
+    p.observer = observer;
+    return p;
+  }
 
   private Peer(boolean publisher, DtlsCertificate cert, Random rnd) {
     this.publisher = publisher;

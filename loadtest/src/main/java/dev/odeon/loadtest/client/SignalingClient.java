@@ -28,6 +28,7 @@ public final class SignalingClient implements AutoCloseable {
   private final WebSocket ws;
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private volatile java.util.function.Consumer<JsonNode> events;
 
   private SignalingClient(WebSocket ws) {
     this.ws = ws;
@@ -35,8 +36,17 @@ public final class SignalingClient implements AutoCloseable {
 
   /** Mints a dev token for {@code stream} and {@code role} ("publisher" or "viewer") and connects. */
   public static CompletableFuture<SignalingClient> connect(HttpClient http, URI base, String stream, String role) {
+    return connect(http, base, stream, role, "");
+  }
+
+  /**
+   * As {@link #connect(HttpClient, URI, String, String)}, with more dev-token query parameters
+   * ({@code extraQuery}, e.g. {@code "&grants=interactive-server"}).
+   */
+  public static CompletableFuture<SignalingClient> connect(HttpClient http, URI base, String stream, String role,
+      String extraQuery) {
     HttpRequest tokenRequest = HttpRequest.newBuilder(base.resolve("/api/dev/token?stream="
-        + URLEncoder.encode(stream, StandardCharsets.UTF_8) + "&role=" + role)).GET().build();
+        + URLEncoder.encode(stream, StandardCharsets.UTF_8) + "&role=" + role + extraQuery)).GET().build();
     return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(r -> {
       if (r.statusCode() != 200) {
         throw new IllegalStateException("dev token: HTTP " + r.statusCode() + " " + r.body());
@@ -83,10 +93,28 @@ public final class SignalingClient implements AutoCloseable {
     return f;
   }
 
+  /** Events ({@code {"type":"event","name",...,"data"}}) go to {@code listener}, on the HTTP client's threads. */
+  public void onEvent(java.util.function.Consumer<JsonNode> listener) {
+    this.events = listener;
+  }
+
+  /** Sends a command that has no response (e.g. {@code interactive}); completes when it is written. */
+  public void send(String name, ObjectNode data) {
+    ObjectNode cmd = JSON.createObjectNode().put("type", "cmd").put("id", ids.incrementAndGet()).put("name", name);
+    cmd.set("data", data);
+    synchronized (this) {
+      ws.sendText(cmd.toString(), true).join();
+    }
+  }
+
   private void onMessage(String text) {
     JsonNode msg = readTree(text);
     if (!"response".equals(msg.path("type").asText())) {
-      return; // Events (active, inactive, viewercount...) are not needed by the scenarios.
+      java.util.function.Consumer<JsonNode> l = events;
+      if (l != null && "event".equals(msg.path("type").asText())) {
+        l.accept(msg);
+      }
+      return;
     }
     CompletableFuture<JsonNode> f = pending.remove(msg.path("id").asInt(-1));
     if (f == null) {

@@ -8,7 +8,7 @@ package dev.odeon.loadtest.client;
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- * |                 magic "OLT" + kind (0 audio, 1 video)         |
+ * |      magic "OLT" + kind byte (tag << 1 | 0 audio, 1 video)     |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |            sequence (per kind, counts every packet sent)      |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
@@ -38,7 +38,15 @@ public final class Stamp {
       return -1;
     }
     int m = getInt(b, end - SIZE);
-    return (m & 0xFFFFFF00) == MAGIC ? m & 0xFF : -1;
+    return (m & 0xFFFFFF00) == MAGIC ? m & 0x01 : -1;
+  }
+
+  /**
+   * The publisher tag of a stamped payload ending at {@code end}: the kind byte's upper 7 bits (0 for
+   * the fanout publisher; the stage scenario numbers its speakers 1, 2, ...). Call after {@link #kind}.
+   */
+  public static int tag(byte[] b, int end) {
+    return (getInt(b, end - SIZE) & 0xFF) >>> 1;
   }
 
   public static int seq(byte[] b, int end) {

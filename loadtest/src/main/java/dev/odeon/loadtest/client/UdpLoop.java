@@ -52,6 +52,8 @@ public final class UdpLoop implements AutoCloseable {
   private final Histogram delay = new Histogram();
   private volatile boolean running = true;
   private Peer publisher;
+  /** Publishers after the first (stage speakers); they send media but do not define the window. */
+  private final List<Peer> morePublishers = new ArrayList<>();
   // Measurement window: stamp sequences [start, end) per kind count; end = MAX while open.
   private final int[] windowStart = {Integer.MAX_VALUE, Integer.MAX_VALUE};
   private final int[] windowEnd = {Integer.MAX_VALUE, Integer.MAX_VALUE};
@@ -145,7 +147,9 @@ public final class UdpLoop implements AutoCloseable {
     peer.channel = ch;
     peer.videoBitsPerSecond = videoBitsPerSecond;
     peers.add(peer);
-    if (peer.publisher) {
+    if (peer.publisher && publisher != null) {
+      morePublishers.add(peer);
+    } else if (peer.publisher) {
       publisher = peer;
     }
     long now = System.nanoTime();
@@ -176,8 +180,16 @@ public final class UdpLoop implements AutoCloseable {
         if (publisher != null && publisher.phase == Peer.Phase.CONNECTED) {
           next = Math.min(next, publisher.source.nextDue());
         }
-        long waitMillis = (next - System.nanoTime()) / 1_000_000L;
-        int ready = waitMillis <= 0 ? selector.selectNow() : selector.select(waitMillis);
+        for (Peer m : morePublishers) {
+          if (m.phase == Peer.Phase.CONNECTED) {
+            m.source.emitDue(now, (buf, len) -> sendMedia(m, buf, len));
+            next = Math.min(next, m.source.nextDue());
+          }
+        }
+        long waitNanos = next - System.nanoTime();
+        // Under 1 ms to the next packet: wait 1 ms rather than spin (each packet is stamped when it
+        // leaves, so the coarser pacing does not enter the delay figures).
+        int ready = waitNanos <= 0 ? selector.selectNow() : selector.select(Math.max(1, waitNanos / 1_000_000L));
         if (ready > 0) {
           Iterator<SelectionKey> it = selector.selectedKeys().iterator();
           while (it.hasNext()) {
@@ -225,6 +237,11 @@ public final class UdpLoop implements AutoCloseable {
     } else if (first >= 20 && first <= 63) {
       if (p.dtls != null) {
         p.dtls.handleDatagram(rx, 0, len);
+        if (p.data != null && p.phase == Peer.Phase.CONNECTED) {
+          for (byte[] r; (r = p.dtls.pollApplicationData()) != null; ) {
+            p.data.handleRecord(now, r);
+          }
+        }
         pumpDtls(p);
       }
     } else if (first >= 128 && first <= 191 && p.srtp != null) {
@@ -243,6 +260,10 @@ public final class UdpLoop implements AutoCloseable {
       return;
     }
     p.received++;
+    if (p.observer != null) {
+      p.observer.onRtp(view, rx, now);
+      return;
+    }
     int end = view.payloadOffset() + view.payloadLength();
     int kind = Stamp.kind(rx, view.payloadOffset(), end);
     if (kind < 0) {
@@ -288,11 +309,19 @@ public final class UdpLoop implements AutoCloseable {
       DtlsEndpoint.State s = p.dtls.state();
       if (s == DtlsEndpoint.State.CONNECTED) {
         p.srtp = p.dtls.newSrtpSession();
-        if (p.publisher) {
+        if (p.publisher && p.sourceFactory != null) {
+          p.source = p.sourceFactory.apply(System.nanoTime());
+        } else if (p.publisher) {
           p.source = new MediaSource(0x11110001, 0x22220001, p.videoBitsPerSecond, System.nanoTime());
         }
         p.phase = Peer.Phase.CONNECTED;
         p.dtlsNanos = System.nanoTime();
+        if (p.data != null) {
+          p.data.start(p.dtlsNanos, b -> p.dtls.sendApplicationData(b, 0, b.length));
+          for (byte[] d; (d = p.dtls.pollTransmit()) != null; ) {
+            write(p, d, d.length);
+          }
+        }
         p.connected.complete(p);
       } else if (s == DtlsEndpoint.State.FAILED || s == DtlsEndpoint.State.CLOSED) {
         fail(p, "DTLS " + s + ": " + p.dtls.failureReason());
@@ -300,8 +329,28 @@ public final class UdpLoop implements AutoCloseable {
     }
   }
 
+  /** Sends {@code text} on each peer's data channel, on the loop thread; completes with the messages sent. */
+  public CompletableFuture<Integer> sendData(List<Peer> to, java.util.function.IntFunction<String> text) {
+    return call(() -> {
+      int sent = 0;
+      long now = System.nanoTime();
+      for (int i = 0; i < to.size(); i++) {
+        Peer p = to.get(i);
+        if (p.data != null && p.data.send(now, text.apply(i))) {
+          sent++;
+        }
+        pumpDtls(p);
+      }
+      return sent;
+    });
+  }
+
   private void housekeeping(long now) {
     for (Peer p : peers) {
+      if (p.data != null && p.phase == Peer.Phase.CONNECTED) {
+        p.data.tick(now);
+        pumpDtls(p);
+      }
       if (now < p.nextCheck) {
         continue;
       }

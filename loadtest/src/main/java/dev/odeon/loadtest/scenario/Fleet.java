@@ -49,6 +49,14 @@ final class Fleet implements AutoCloseable {
         TimeUnit.SECONDS);
   }
 
+  /** For the scenarios' own command data. */
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** The certificate every synthetic peer shares. */
+  DtlsCertificate cert() {
+    return cert;
+  }
+
   URI base() {
     return server.base();
   }
@@ -63,17 +71,30 @@ final class Fleet implements AutoCloseable {
 
   /** Signals the peer (token, WebSocket, publish or view) and connects its media; completes when SRTP is up. */
   CompletableFuture<Peer> join(Peer peer) {
+    return join(peer, ws -> peer.isPublisher() ? ws.publish(peer.offer()) : ws.view(peer.offer()));
+  }
+
+  /** As {@link #join(Peer)}, with the peer's own publish or view command ({@code signal}: socket to answer SDP). */
+  CompletableFuture<Peer> join(Peer peer, java.util.function.Function<SignalingClient, CompletableFuture<String>> signal) {
     peer.markJoinStart(System.nanoTime());
     return SignalingClient.connect(http, server.base(), stream, peer.isPublisher() ? "publisher" : "viewer")
         .thenCompose(ws -> {
           peer.markSocketOpen();
           sockets.add(ws);
-          return peer.isPublisher() ? ws.publish(peer.offer()) : ws.view(peer.offer());
+          return signal.apply(ws);
         })
         .thenCompose(answer -> {
           peer.setAnswer(answer);
           return loop.add(peer, options.videoBitsPerSecond());
         });
+  }
+
+  /** A signaling connection without media (dev token with {@code extraQuery}), kept alive like the peers'. */
+  CompletableFuture<SignalingClient> connect(String role, String extraQuery) {
+    return SignalingClient.connect(http, server.base(), stream, role, extraQuery).thenApply(ws -> {
+      sockets.add(ws);
+      return ws;
+    });
   }
 
   @Override
