@@ -53,7 +53,7 @@ public final class Main {
           --speakers S       stage: scripted speakers (default 6)
           --storms K         poll: vote storms, one poll each (default 5)
           --data-channels    poll: voters vote over WebRTC data channels (SCTP/DCEP) instead of the WebSocket
-          --against janus    fanout only: also measure Janus (Debian's janus, started in a private network
+          --against janus    fanout, poll: also measure Janus (Debian's janus, started in a private network
                              namespace; needs root) at the same viewer count; adds janus and ratio
       """;
 
@@ -106,11 +106,13 @@ public final class Main {
       if (!against.equals("janus")) {
         throw new UsageException("--against supports only janus");
       }
-      if (!scenario.equals("fanout")) {
-        System.err.println("loadtest: --against janus is built for fanout only (the poll relay on Janus's"
-            + " TextRoom is not built)");
+      if (!scenario.equals("fanout") && !scenario.equals("poll")) {
+        System.err.println("loadtest: --against janus is built for fanout and poll only (Janus has no"
+            + " equivalent of stage's audio multiplexing)");
         return 2;
       }
+      // Janus's TextRoom relays over data channels only: Odeon's voters use them too, for the same load.
+      dataChannels |= scenario.equals("poll");
       if (!NetNamespace.inside()) {
         return NetNamespace.rerun(Main.class.getName(), args);
       }
@@ -120,7 +122,7 @@ public final class Main {
       case "join" -> join(o);
       case "floor" -> floor(o);
       case "stage" -> StageAndPoll.stage(o, speakers);
-      case "poll" -> StageAndPoll.poll(o, storms, dataChannels);
+      case "poll" -> StageAndPoll.poll(o, storms, dataChannels, against != null);
       default -> throw new UsageException("unknown scenario " + scenario);
     };
   }

@@ -2,6 +2,7 @@ package dev.odeon.loadtest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.odeon.loadtest.janus.JanusPoll;
 import dev.odeon.loadtest.report.Report;
 import dev.odeon.loadtest.report.SvgChart;
 import dev.odeon.loadtest.scenario.Options;
@@ -61,6 +62,11 @@ final class StageAndPoll {
   }
 
   static int poll(Options o, int storms, boolean dataChannels) throws Exception {
+    return poll(o, storms, dataChannels, false);
+  }
+
+  /** With {@code janus}, also runs the same vote storms on Janus's TextRoom and adds {@code janus} and {@code ratio}. */
+  static int poll(Options o, int storms, boolean dataChannels, boolean janus) throws Exception {
     PollResult r = new PollScenario(o, storms, dataChannels, StageAndPoll::progress).run();
     String transport = dataChannels ? "datachannel" : "websocket";
     String t = String.format(Locale.ROOT, "poll, %d " + transport + " voters x %d storms%n%10s %10s %10s %12s %10s %12s %12s"
@@ -74,7 +80,23 @@ final class StageAndPoll {
         .put("stormSendSeconds", round(r.sendSeconds())).put("cpuPerKVotes", round(r.cpuPerKVotes()))
         .put("tallyLatencyMs", round(r.tallyLatencyMs())).put("tallyLatencyMaxMs", round(r.tallyLatencyMaxMs()))
         .put("relayErrors", r.relayErrors());
-    return finish(o.outDir(), "poll", t, "", json, r.exact() ? 0 : 1);
+    if (!janus) {
+      return finish(o.outDir(), "poll", t, "", json, r.exact() ? 0 : 1);
+    }
+    PollResult j = new JanusPoll(o, storms, StageAndPoll::progress).run();
+    double ratio = j.cpuPerKVotes() > 0 && r.cpuPerKVotes() >= 0 ? r.cpuPerKVotes() / j.cpuPerKVotes() : -1;
+    t += String.format(Locale.ROOT, "janus TextRoom (votes as messages to the backend participant, counted by it)%n"
+        + "%10d %10d %10d %12.0f %10.3f %12.1f %12.1f %8d%n%sratio (Odeon / Janus CPU per vote) at %d voters: %.3f%n",
+        j.voters(), j.votesSent(), j.votesCounted(), j.votesPerSecond(), j.cpuPerKVotes(), j.tallyLatencyMs(),
+        j.tallyLatencyMaxMs(), j.relayErrors(), j.firstError() == null ? "" : "first janus error: " + j.firstError() + "\n",
+        r.voters(), ratio);
+    json.putObject("janus").put("voters", j.voters()).put("votesSent", j.votesSent())
+        .put("votesCounted", j.votesCounted()).put("votesPerSecond", round(j.votesPerSecond()))
+        .put("stormSendSeconds", round(j.sendSeconds())).put("cpuPerKVotes", round(j.cpuPerKVotes()))
+        .put("countLatencyMs", round(j.tallyLatencyMs())).put("countLatencyMaxMs", round(j.tallyLatencyMaxMs()))
+        .put("relayErrors", j.relayErrors());
+    json.put("ratio", round(ratio));
+    return finish(o.outDir(), "poll", t, "", json, r.exact() && j.exact() ? 0 : 1);
   }
 
   private static void put(ObjectNode n, StageStep s) {

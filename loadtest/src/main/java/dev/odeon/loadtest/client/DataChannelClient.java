@@ -24,9 +24,16 @@ public final class DataChannelClient {
   private final Consumer<String> onText;
   private final CompletableFuture<DataChannelClient> open = new CompletableFuture<>();
   private Consumer<byte[]> out;
+  private final String label;
   private int channelId = -1;
 
   public DataChannelClient(Random random, Consumer<String> onText) {
+    this(random, "odeon", onText);
+  }
+
+  /** A client whose channel is labelled {@code label} (Janus's TextRoom answers on {@code JanusDataChannel}). */
+  public DataChannelClient(Random random, String label, Consumer<String> onText) {
+    this.label = label;
     this.sctp = new SctpAssociation(SctpConfig.defaults(), random);
     this.channels = new DataChannelManager(sctp, DtlsRole.CLIENT);
     this.onText = onText;
@@ -71,7 +78,7 @@ public final class DataChannelClient {
     channels.handleEvents(nowNanos);
     for (DataChannelEvent e; (e = channels.pollEvent()) != null; ) {
       if (e instanceof DataChannelEvent.AssociationEvent a && a.event() instanceof SctpEvent.Connected) {
-        channelId = channels.open(nowNanos, "odeon", "", ChannelType.RELIABLE, 0);
+        channelId = channels.open(nowNanos, label, "", ChannelType.RELIABLE, 0);
       } else if (e instanceof DataChannelEvent.ChannelOpened o && o.channel().id() == channelId) {
         open.complete(this);
       } else if (e instanceof DataChannelEvent.TextMessage t) {

@@ -68,10 +68,15 @@ final class JanusApi implements AutoCloseable {
    * needs a remote candidate to check or to accept checks from.
    */
   CompletableFuture<JsonNode> trickle(long handle, int port) {
+    return trickle(handle, port, "0");
+  }
+
+  /** {@link #trickle(long, int)} for the section {@code mid} (e.g. a TextRoom's data-channel section). */
+  CompletableFuture<JsonNode> trickle(long handle, int port, String mid) {
     ObjectNode m = JSON.createObjectNode().put("janus", "trickle").put("session_id", session).put("handle_id", handle);
     var list = m.putArray("candidates");
     list.addObject().put("candidate", "candidate:1 1 udp 2130706431 127.0.0.1 " + port + " typ host")
-        .put("sdpMid", "0").put("sdpMLineIndex", 0);
+        .put("sdpMid", mid).put("sdpMLineIndex", 0);
     list.addObject().put("completed", true);
     return request(m, true);
   }

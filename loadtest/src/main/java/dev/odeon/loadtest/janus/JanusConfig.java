@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Writes a Janus configuration folder: only the VideoRoom plugin and the WebSocket transport (bound
+ * Writes a Janus configuration folder: only the VideoRoom and TextRoom plugins (the TextRoom relays
+ * over data channels, which Debian's build supports) and the WebSocket transport (bound
  * to 127.0.0.1), no sample rooms or mountpoints, no event handlers or loggers, full ICE (Janus's default) with
  * candidates only on {@value #ICE_INTERFACE} (Janus gathers none on a loopback interface; see
  * {@link NetNamespace}).
@@ -22,7 +23,7 @@ final class JanusConfig {
 
   /** Writes the folder and returns the path of its {@code janus.jcfg}. */
   static Path write(Path dir, int wsPort) throws IOException {
-    String plugins = othersThan(LIB.resolve("plugins"), "libjanus_videoroom.so");
+    String plugins = othersThan(LIB.resolve("plugins"), "libjanus_videoroom.so", "libjanus_textroom.so");
     String transports = othersThan(LIB.resolve("transports"), "libjanus_websockets.so");
     String events = othersThan(LIB.resolve("events"), "");
     String loggers = othersThan(LIB.resolve("loggers"), "");
@@ -75,16 +76,20 @@ final class JanusConfig {
         """.formatted(wsPort));
     // No rooms configured: the scenario creates its own over the API.
     Files.writeString(dir.resolve("janus.plugin.videoroom.jcfg"), "general: {\n}\n");
+    Files.writeString(dir.resolve("janus.plugin.textroom.jcfg"), TEXTROOM);
     return main;
   }
 
-  private static String othersThan(Path folder, String keep) throws IOException {
+  /** The TextRoom plugin's configuration: no sample rooms, no admin key (the scenario creates its room). */
+  static final String TEXTROOM = "general: {\n  json = \"compact\"\n}\n";
+
+  private static String othersThan(Path folder, String... keep) throws IOException {
     if (!Files.isDirectory(folder)) {
       return "";
     }
     try (Stream<Path> s = Files.list(folder)) {
       List<String> names = s.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".so") && !n.equals(keep)).sorted().toList();
+          .filter(n -> n.endsWith(".so") && !List.of(keep).contains(n)).sorted().toList();
       return names.stream().collect(Collectors.joining(","));
     }
   }
