@@ -338,7 +338,7 @@ public final class MediaEngine {
     if (s.publisher != null) {
       router.handlePublisherRtp(nowNanos, s.publisher, rtp, buf);
     } else {
-      // Viewers are receive-only; Chrome may still send nothing here, anything else is unexpected.
+      // Viewers are receive-only: RTP from them belongs to no track we know.
       stats.countDrop(DropReason.UNKNOWN_SSRC);
     }
   }
