@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.odeon.loadtest.client.Offers;
 import dev.odeon.loadtest.client.Peer;
 import dev.odeon.loadtest.client.UdpLoop;
-import dev.odeon.loadtest.report.Histogram;
+import dev.odeon.loadtest.scenario.FanoutScenario;
 import dev.odeon.loadtest.scenario.FanoutStep;
 import dev.odeon.loadtest.scenario.Options;
-import dev.odeon.loadtest.server.ProcStat;
 import dev.odeon.sfu.dtls.DtlsCertificate;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -101,7 +100,7 @@ public final class JanusFanout {
           Thread.sleep(20);
         }
         Thread.sleep(1000);
-        return measure(janus, loop, peers, rssBase);
+        return FanoutScenario.measure(janus, loop, peers, rssBase, options.seconds());
       }
     } finally {
       timer.shutdownNow();
@@ -134,39 +133,4 @@ public final class JanusFanout {
     return jsep.path("sdp").asText();
   }
 
-  private FanoutStep measure(JanusServer janus, UdpLoop loop, List<Peer> viewers, long rssBase) throws Exception {
-    long self = ProcessHandle.current().pid();
-    long genCpu0 = ProcStat.cpuNanos(self);
-    long[] udp0 = ProcStat.udpBufferErrors();
-    long cpu0 = janus.cpuNanos();
-    long t0 = System.nanoTime();
-    loop.openWindow().get(5, TimeUnit.SECONDS);
-    Thread.sleep(options.seconds() * 1000L);
-    int[] sent = loop.closeWindow().get(5, TimeUnit.SECONDS);
-    long t1 = System.nanoTime();
-    long cpu1 = janus.cpuNanos();
-    long genCpu1 = ProcStat.cpuNanos(self);
-    long rss = janus.rssKiB();
-    long[] udp1 = ProcStat.udpBufferErrors();
-    Thread.sleep(500); // Packets sent before the window closed may still be in flight.
-    Histogram h = loop.delays().get(5, TimeUnit.SECONDS);
-    long received = 0;
-    long fewest = Long.MAX_VALUE;
-    for (Peer v : viewers) {
-      long r = v.windowReceived(0) + v.windowReceived(1);
-      received += r;
-      fewest = Math.min(fewest, r);
-    }
-    long perViewer = sent[0] + sent[1];
-    double worst = perViewer == 0 ? 100 : 100.0 * Math.max(0, perViewer - fewest) / perViewer;
-    long expected = perViewer * viewers.size();
-    double seconds = (t1 - t0) / 1e9;
-    double cpuMs = cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e6;
-    double perK = cpuMs < 0 || received == 0 ? -1 : cpuMs / (received / 1000.0);
-    double loss = expected == 0 ? 100 : 100.0 * Math.max(0, expected - received) / expected;
-    double rssPerViewer = rss < 0 || rssBase < 0 ? -1 : (double) (rss - rssBase) / viewers.size();
-    return new FanoutStep(viewers.size(), seconds, received, received / seconds, perK, loss, h.percentileMs(50),
-        h.percentileMs(99), h.maxMs(), rssPerViewer, cpuMs < 0 ? -1 : cpuMs / 10.0 / seconds,
-        (genCpu1 - genCpu0) / 1e7 / seconds, worst, udp1[0] - udp0[0], udp1[1] - udp0[1], ProcStat.loadAverage());
-  }
 }

@@ -1,5 +1,6 @@
 package dev.odeon.loadtest.janus;
 
+import dev.odeon.loadtest.server.MeasuredProcess;
 import dev.odeon.loadtest.server.ProcStat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,7 +19,7 @@ import java.util.stream.Stream;
  * {@code janus.log} there (level 3, or {@code ODEON_JANUS_DEBUG_LEVEL}). Closing stops it and deletes
  * the folder.
  */
-public final class JanusServer implements AutoCloseable {
+public final class JanusServer implements AutoCloseable, MeasuredProcess {
   /** Debian's binary. */
   public static final Path BINARY = Path.of("/usr/bin/janus");
   private final Process process;
@@ -80,10 +81,12 @@ public final class JanusServer implements AutoCloseable {
   }
 
   /** utime + stime of the Janus process (all its threads), ns; -1 when unknown. */
+  @Override
   public long cpuNanos() {
     return ProcStat.cpuNanos(process.pid());
   }
 
+  @Override
   public long rssKiB() {
     return ProcStat.rssKiB(process.pid());
   }

@@ -1,5 +1,7 @@
 package dev.odeon.loadtest.scenario;
 
+import dev.odeon.loadtest.client.UdpLoop;
+import dev.odeon.loadtest.server.MeasuredProcess;
 import dev.odeon.loadtest.client.Peer;
 import dev.odeon.loadtest.report.Histogram;
 import dev.odeon.loadtest.server.ProcStat;
@@ -60,11 +62,11 @@ public final class FanoutScenario {
           log.accept("ramp ends: " + n + " viewers could not all join (" + e.getMessage() + ")");
           break;
         }
-        FanoutStep step = measure(fleet, viewers, rssBase);
+        FanoutStep step = measure(fleet.server, fleet.loop, viewers, rssBase, options.seconds());
         log(step);
         if (options.ramp() && !step.passes()) {
           // On a shared machine one window can catch another process's burst: measure once more.
-          step = measure(fleet, viewers, rssBase);
+          step = measure(fleet.server, fleet.loop, viewers, rssBase, options.seconds());
           log(step);
         }
         results.add(step);
@@ -103,22 +105,28 @@ public final class FanoutScenario {
     Thread.sleep(1000); // Settle: the joins' handshakes and keyframe bursts stay out of the window.
   }
 
-  private FanoutStep measure(Fleet fleet, List<Peer> viewers, long rssBase) throws Exception {
+  /**
+   * One measurement window of a fanout step: opens the loop's window for {@code windowSeconds}, then reads
+   * what the viewers received, their added delay, and the server's CPU and memory over the window.
+   * Shared by the Odeon and the Janus runs so both are measured the same way.
+   */
+  public static FanoutStep measure(MeasuredProcess server, UdpLoop loop, List<Peer> viewers, long rssBase,
+      int windowSeconds) throws Exception {
     long self = ProcessHandle.current().pid();
     long genCpu0 = ProcStat.cpuNanos(self);
     long[] udp0 = ProcStat.udpBufferErrors();
-    long cpu0 = fleet.server.cpuNanos();
+    long cpu0 = server.cpuNanos();
     long t0 = System.nanoTime();
-    fleet.loop.openWindow().get(5, TimeUnit.SECONDS);
-    Thread.sleep(options.seconds() * 1000L);
-    int[] sent = fleet.loop.closeWindow().get(5, TimeUnit.SECONDS);
+    loop.openWindow().get(5, TimeUnit.SECONDS);
+    Thread.sleep(windowSeconds * 1000L);
+    int[] sent = loop.closeWindow().get(5, TimeUnit.SECONDS);
     long t1 = System.nanoTime();
-    long cpu1 = fleet.server.cpuNanos();
+    long cpu1 = server.cpuNanos();
     long genCpu1 = ProcStat.cpuNanos(self);
-    long rss = fleet.server.rssKiB();
+    long rss = server.rssKiB();
     long[] udp1 = ProcStat.udpBufferErrors();
     Thread.sleep(500); // Packets sent before the window closed may still be in flight.
-    Histogram h = fleet.loop.delays().get(5, TimeUnit.SECONDS);
+    Histogram h = loop.delays().get(5, TimeUnit.SECONDS);
     long received = 0;
     long fewest = Long.MAX_VALUE;
     for (Peer v : viewers) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * memory are measured, or a running server named by {@code --target} (then {@link #pid()} is -1
  * unless {@code --target-pid} names it).
  */
-public final class ServerUnderTest implements AutoCloseable {
+public final class ServerUnderTest implements AutoCloseable, MeasuredProcess {
   private static final Pattern READY = Pattern.compile("Odeon ready: open (http://[^/ ]+)/");
 
   private final URI base;
@@ -88,12 +88,12 @@ public final class ServerUnderTest implements AutoCloseable {
     return pid;
   }
 
-  /** Server CPU (user + system) so far, ns; -1 when unknown. */
+  @Override
   public long cpuNanos() {
     return pid > 0 ? ProcStat.cpuNanos(pid) : -1;
   }
 
-  /** Server resident memory, KiB; -1 when unknown. */
+  @Override
   public long rssKiB() {
     return pid > 0 ? ProcStat.rssKiB(pid) : -1;
   }
