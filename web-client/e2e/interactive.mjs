@@ -37,7 +37,9 @@ async function scenario(context) {
     const { InteractiveClient } = await import('/sdk/odeon.js');
     window.backendLog = [];
     window.backend = new InteractiveClient({ stream, role: 'viewer', grants: 'interactive-server', identity: 'game-server' });
+    window.backendErrors = [];
     window.backend.on('message', (m) => window.backendLog.push(m));
+    window.backend.on('relayerror', (e) => window.backendErrors.push(e));
     await window.backend.join();
     await window.backend.startSession();
   }, STREAM);
@@ -81,7 +83,14 @@ async function scenario(context) {
     { pollId: 'map', question: 'Next map?', options: ['desert', 'jungle', 'ice'], windowMs: 4000, showViewers: true }));
   const choices = [1, 1, 2];
   for (const [i, v] of viewers.entries()) {
-    await v.waitForSelector('#poll:not([hidden]) button.poll-option', { timeout: 10000 });
+    const opened = await waitFor(() => relayed(v), (l) => l.some((m) => m.eventName === 'poll.opened'), 10000);
+    const shown = await waitFor(() => v.evaluate(() => document.querySelectorAll('#poll:not([hidden]) button.poll-option').length), (n) => n === 3, 5000);
+    report.check(`poll-shown-${NAMES[i]}`, opened.ok && shown.ok, {
+      openedMs: opened.ms, buttons: shown.value,
+      relayed: opened.ok ? undefined : (opened.value || []).map((m) => m.eventName || m.type),
+      backendErrors: opened.ok ? undefined : await backend.evaluate(() => window.backendErrors),
+    });
+    if (!shown.ok) continue;
     await v.click(`#poll-options button[data-option="${choices[i]}"]`);
   }
   const result = await waitFor(() => backendLog(backend), (l) => named(l, 'poll.result').length > 0, 15000);

@@ -1,6 +1,7 @@
 // The minimal built-in poll overlay of watch.html: shows an open poll over the video, votes with a
 // click (the server counts an identity's first vote), and shows tallies and the final result when
-// the poll shares them with viewers (showViewers). Listens to the viewer's interactive channel.
+// the poll shares them with viewers (showViewers). watch.js attaches it to the viewer's interactive
+// channel the moment that channel exists, so no poll event can arrive before the overlay listens.
 const $ = (id) => document.getElementById(id);
 const box = $('poll');
 const question = $('poll-question');
@@ -38,8 +39,7 @@ function vote(poll, option) {
   }
 }
 
-window.addEventListener('odeon-interactive', (ev) => {
-  const channel = ev.detail;
+export function attachPollOverlay(channel) {
   channel.on('poll', (m) => {
     if (m.eventName === 'poll.opened') {
       current = { ...m, channel, counts: null };
@@ -52,4 +52,4 @@ window.addEventListener('odeon-interactive', (ev) => {
   channel.on('system', (m) => {
     if (m.eventName === 'session.closed' && current === null) box.hidden = true;
   });
-});
+}

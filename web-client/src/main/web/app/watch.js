@@ -2,6 +2,8 @@
 // Query: stream (default demo), autostart=1; multisource (docs/multiplexing.md): mux=N
 // (multiplexedAudioTracks), pinned=sourceId, exclude=a,b (excludedSourceIds), extraVideo=M.
 import { Viewer } from '/sdk/odeon.js';
+import { attachPollOverlay } from '/app/poll-overlay.js';
+import { installStageAudience } from '/app/stage-audience.js';
 
 const params = new URLSearchParams(location.search);
 const stream = params.get('stream') || 'demo';
@@ -32,8 +34,9 @@ const events = [];
 window.odeon = { viewer, events, interactive: [] };
 viewer.on('interactive', (channel) => {
   channel.on('message', (m) => window.odeon.interactive.push(m));
-  window.dispatchEvent(new CustomEvent('odeon-interactive', { detail: channel }));
+  attachPollOverlay(channel);
 });
+installStageAudience(viewer, events);
 
 function show(text, cls = '') {
   status.textContent = text;
