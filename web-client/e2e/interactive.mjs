@@ -4,7 +4,7 @@
 // backend in a fourth page (the SDK's InteractiveClient over the browser's WebSocket, with the
 // interactive-server grant). Prints one JSON line per check and a final {"ok":...} line; exits 0
 // only if every check passed.
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { openPage, runScenarios } from './lib/browser.mjs';
 import { Report, waitFor } from './lib/checks.mjs';
 
 const [baseArg] = process.argv.slice(2);
@@ -114,17 +114,4 @@ async function scenario(context) {
   report.check('no-page-errors', errors.length === 0, { errors });
 }
 
-const browser = await launchBrowser();
-const limit = setTimeout(() => {
-  report.check('overall-time-limit', false, { ms: OVERALL_LIMIT_MS });
-  process.exit(report.finish());
-}, OVERALL_LIMIT_MS);
-try {
-  await scenario(browser.context);
-} catch (e) {
-  report.check('scenario', false, { error: e.message });
-} finally {
-  clearTimeout(limit);
-  await browser.close();
-}
-process.exit(report.finish());
+await runScenarios(report, OVERALL_LIMIT_MS, [['interactive', scenario]]);

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { openPage, runScenarios } from './lib/browser.mjs';
 import { Report, waitFor } from './lib/checks.mjs';
 import { flood } from './lib/flood.mjs';
 import { publisherState, publisherStats, sendCodecs, viewerEvents, viewerStats } from './lib/stats.mjs';
@@ -107,26 +107,5 @@ async function h264Scenario(context) {
   await Promise.all([pub.close(), viewer.close()]);
 }
 
-const guard = setTimeout(() => {
-  report.check('overall-time-limit', false, { reason: `scenario still running after ${OVERALL_LIMIT_MS} ms` });
-  process.exit(report.finish());
-}, OVERALL_LIMIT_MS);
-
-let browser;
-try {
-  browser = await launchBrowser();
-  // Each scenario runs even when the other one broke, so one run reports as much as it can.
-  for (const [name, run] of [['main', scenario], ['h264', h264Scenario]]) {
-    try {
-      await run(browser.context);
-    } catch (e) {
-      report.check(`${name}-scenario-completed`, false, { error: e.stack || String(e) });
-    }
-  }
-} catch (e) {
-  report.check('browser-launched', false, { error: e.stack || String(e) });
-} finally {
-  if (browser) await browser.close();
-  clearTimeout(guard);
-}
-process.exit(report.finish({ baseUrl: base, mediaPort }));
+// Each scenario runs even when the other one broke, so one run reports as much as it can.
+await runScenarios(report, OVERALL_LIMIT_MS, [['main', scenario], ['h264', h264Scenario]], { baseUrl: base, mediaPort });

@@ -5,7 +5,7 @@
 // (viewers follow the stage's newest speaker); the host mutes them (viewer 2's audio packets
 // stop), then moves them back (their video stops reaching viewer 2 within 2 s).
 // Prints one JSON line per check and a final {"ok":...} line; exits 0 only if every check passed.
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { openPage, runScenarios } from './lib/browser.mjs';
 import { Report, waitFor } from './lib/checks.mjs';
 import { viewerStats } from './lib/stats.mjs';
 
@@ -103,19 +103,4 @@ async function scenario(context) {
   await Promise.all(pages.map((p) => p.close()));
 }
 
-const guard = setTimeout(() => {
-  report.check('overall-time-limit', false, { reason: `scenario still running after ${OVERALL_LIMIT_MS} ms` });
-  process.exit(report.finish());
-}, OVERALL_LIMIT_MS);
-
-let browser;
-try {
-  browser = await launchBrowser();
-  await scenario(browser.context);
-} catch (e) {
-  report.check('stage-scenario-completed', false, { error: e.stack || String(e) });
-} finally {
-  if (browser) await browser.close();
-  clearTimeout(guard);
-}
-process.exit(report.finish({ baseUrl: base, stream: STREAM }));
+await runScenarios(report, OVERALL_LIMIT_MS, [['stage', scenario]], { baseUrl: base, stream: STREAM });

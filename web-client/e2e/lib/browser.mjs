@@ -64,3 +64,37 @@ export async function openPage(context, url, label) {
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 45000 });
   return page;
 }
+
+/**
+ * The frame of a one-browser scenario script: launches the browser, runs each named scenario
+ * (a failure is reported as `<name>-scenario-completed` and the next one still runs), enforces an
+ * overall time limit, closes the browser and exits with the report's code after its final line.
+ *
+ * @param {import('./checks.mjs').Report} report
+ * @param {number} limitMs
+ * @param {Array<[string, (context: any) => Promise<void>]>} scenarios
+ * @param {object} extra fields for the final line
+ */
+export async function runScenarios(report, limitMs, scenarios, extra = {}) {
+  const guard = setTimeout(() => {
+    report.check('overall-time-limit', false, { reason: `scenario still running after ${limitMs} ms` });
+    process.exit(report.finish(extra));
+  }, limitMs);
+  let browser;
+  try {
+    browser = await launchBrowser();
+    for (const [name, run] of scenarios) {
+      try {
+        await run(browser.context);
+      } catch (e) {
+        report.check(`${name}-scenario-completed`, false, { error: e.stack || String(e) });
+      }
+    }
+  } catch (e) {
+    report.check('browser-launched', false, { error: e.stack || String(e) });
+  } finally {
+    if (browser) await browser.close();
+    clearTimeout(guard);
+  }
+  process.exit(report.finish(extra));
+}

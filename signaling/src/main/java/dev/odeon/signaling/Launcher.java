@@ -79,7 +79,8 @@ public final class Launcher {
     TokenService tokens = new TokenService(secrets, options.moreKeys().ecKeys(), options.apiKey(),
         TokenService.DEFAULT_LIFETIME, options.maxTokenLifetime(), TokenService.MAX_SKEW);
     StartedMedia media =
-        starter.start(new MediaConfig(options.mediaHost(), options.mediaPort(), options.publicIps()));
+        starter.start(new MediaConfig(options.mediaHost(), options.mediaPort(), options.publicIps(),
+            options.simulatedLossPercent()));
     SignalingServer http =
         new SignalingServer(SignalingConfig.of(options.httpHost(), options.httpPort(), options.devMode()), tokens,
             media.service(), clock, new StageConfig(options.hostGrace(), StageConfig.DEFAULT.countsInterval(),

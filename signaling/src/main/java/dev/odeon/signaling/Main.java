@@ -1,5 +1,6 @@
 package dev.odeon.signaling;
 
+import dev.odeon.sfu.net.MediaConfig;
 import dev.odeon.signaling.auth.ApiKeys;
 import dev.odeon.signaling.auth.TokenService;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,9 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--host-grace", defaultValue = "${env:ODEON_HOST_GRACE:-30}", description = "Seconds a stage's host may be gone before the stage ends for everyone (env ODEON_HOST_GRACE, default ${DEFAULT-VALUE}).")
   long hostGrace;
+
+  @Option(names = "--simulate-loss", defaultValue = "0", paramLabel = "PERCENT", description = "Testing aid, dev mode only: drop this share (0..50) of outgoing RTP datagrams on purpose, to watch loss repair (NACK) work. Default ${DEFAULT-VALUE}.")
+  double simulateLoss;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -145,8 +149,14 @@ public final class Main implements Callable<Integer> {
     if (more.secrets().containsKey(key) || more.ecKeys().containsKey(key)) {
       throw usage("API key " + key + " is defined twice");
     }
+    if (!(simulateLoss >= 0 && simulateLoss <= MediaConfig.MAX_SIMULATED_LOSS_PERCENT)) {
+      throw usage("--simulate-loss must be within 0.." + MediaConfig.MAX_SIMULATED_LOSS_PERCENT);
+    }
+    if (simulateLoss > 0 && !dev) {
+      throw usage("--simulate-loss is a testing aid and only runs in dev mode");
+    }
     return new ServerOptions(httpHost, httpPort, mediaHost, mediaPort, ips, dev, key, secret, more,
-        java.time.Duration.ofSeconds(maxTokenLifetime), java.time.Duration.ofSeconds(hostGrace));
+        java.time.Duration.ofSeconds(maxTokenLifetime), java.time.Duration.ofSeconds(hostGrace), simulateLoss);
   }
 
   private ApiKeys moreKeys() {

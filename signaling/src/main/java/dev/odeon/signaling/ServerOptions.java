@@ -18,6 +18,7 @@ import java.util.List;
  * @param moreKeys further API keys that verify tokens (key rotation, ES256 backends)
  * @param maxTokenLifetime the longest token lifetime accepted (exp - iat) and mintable
  * @param hostGrace how long a stage's host may be gone before the stage ends
+ * @param simulatedLossPercent testing aid (dev mode only): share of outgoing RTP dropped on purpose
  */
 public record ServerOptions(
     String httpHost,
@@ -30,7 +31,8 @@ public record ServerOptions(
     String apiSecret,
     ApiKeys moreKeys,
     Duration maxTokenLifetime,
-    Duration hostGrace) {
+    Duration hostGrace,
+    double simulatedLossPercent) {
   public static final String DEV_KEY = "devkey";
   public static final String DEV_SECRET = "odeon-dev-secret-not-for-production";
 
@@ -42,7 +44,7 @@ public record ServerOptions(
   public ServerOptions(String httpHost, int httpPort, String mediaHost, int mediaPort, List<String> publicIps,
       boolean devMode, String apiKey, String apiSecret) {
     this(httpHost, httpPort, mediaHost, mediaPort, publicIps, devMode, apiKey, apiSecret, new ApiKeys(),
-        Duration.ofHours(1), Duration.ofSeconds(30));
+        Duration.ofHours(1), Duration.ofSeconds(30), 0);
   }
 
   @Override

@@ -75,6 +75,17 @@ class MainTest {
   }
 
   @Test
+  void simulatedLossIsADevModeTestingAidWithinBounds() {
+    assertEquals(0.0, parse().simulatedLossPercent());
+    assertEquals(5.0, parse("--simulate-loss", "5").simulatedLossPercent());
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--simulate-loss", "51"));
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--simulate-loss", "-1"));
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--simulate-loss", "NaN"));
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--no-dev", "--api-key", "k",
+        "--api-secret", "a-production-secret-0123456789-abcdef", "--simulate-loss", "5"));
+  }
+
+  @Test
   void launchLogsTheReadyLineWithBoundPorts() throws Exception {
     FakeMediaService media = new FakeMediaService();
     ServerOptions options = parse("--http-port", "0", "--media-port", "0");

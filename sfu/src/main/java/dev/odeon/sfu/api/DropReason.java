@@ -18,6 +18,10 @@ public enum DropReason {
   UNSUPPORTED_PAYLOAD,
   /** Not a drop: an audio packet was forwarded, but its RFC 6464 level was absent or malformed. */
   AUDIO_LEVEL_INVALID,
+  /** A viewer NACKed a packet the server no longer has (too old, overwritten, or of an earlier source). */
+  NACK_UNAVAILABLE,
+  /** A viewer NACKed more than its retransmission budget allows; the request was ignored. */
+  NACK_RATE_LIMITED,
   SEND_FAILED;
 
   /** The label used in metrics, lower case with underscores. */

@@ -20,4 +20,14 @@ public interface MediaStats {
   long bytesOut();
 
   long drops(DropReason reason);
+
+  /** Packets resent to viewers from the server's buffer, answering their NACKs. */
+  default long retransmittedPackets() {
+    return 0;
+  }
+
+  /** NACK packets sent to publishers for packets lost on the way in. */
+  default long nacksSent() {
+    return 0;
+  }
 }

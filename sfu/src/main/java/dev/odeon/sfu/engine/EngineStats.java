@@ -10,6 +10,8 @@ import dev.odeon.sfu.api.MediaStats;
  */
 public final class EngineStats implements MediaStats {
   private final long[] drops = new long[DropReason.values().length];
+  /** The router's loss-repair counters (written by the media thread like the rest). */
+  final dev.odeon.sfu.router.RepairCounters repair = new dev.odeon.sfu.router.RepairCounters();
   int sessions;
   int publishers;
   int viewers;
@@ -70,5 +72,15 @@ public final class EngineStats implements MediaStats {
   @Override
   public long drops(DropReason reason) {
     return drops[reason.ordinal()];
+  }
+
+  @Override
+  public long retransmittedPackets() {
+    return repair.retransmitted();
+  }
+
+  @Override
+  public long nacksSent() {
+    return repair.nacksSent();
   }
 }

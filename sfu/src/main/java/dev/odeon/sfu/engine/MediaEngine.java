@@ -12,6 +12,7 @@ import dev.odeon.sfu.api.SessionId;
 import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.api.ViewRequest;
+import dev.odeon.sfu.audio.ActivityConfig;
 import dev.odeon.sfu.data.DataPlanes;
 import dev.odeon.sfu.data.DataSession;
 import dev.odeon.sfu.dtls.DtlsCertificate;
@@ -73,7 +74,7 @@ public final class MediaEngine {
     this.handshakeExecutor = handshakeExecutor;
     this.wakeup = wakeup;
     this.certificate = certificate;
-    this.router = new Router(this::emit, stats::countDrop);
+    this.router = new Router(this::emit, stats::countDrop, ActivityConfig.DEFAULT, stats.repair);
     this.factory = new SessionFactory(candidateIps, port, certificate.fingerprintSha256(), random);
   }
 

@@ -70,7 +70,7 @@ final class SessionFactory {
     for (NegotiatedMedia m : n.acceptedMedia()) {
       String trackId = m.msid().map(x -> x.trackId()).orElse(m.mid());
       Integer level = m.extensions().get(Options.EXT_AUDIO_LEVEL);
-      lines.add(new MediaLine(m.mid(), kind(m), codecs(m), trackId, level == null ? -1 : level));
+      lines.add(new MediaLine(m.mid(), kind(m), codecs(m), trackId, level == null ? -1 : level, nack(m)));
     }
     return new Prepared(req.stream(), local, remote(n), n.remoteFingerprintSha256(), lines,
         n.answerSdp(), null, false);
@@ -136,6 +136,11 @@ final class SessionFactory {
       case VIDEO -> MediaKind.VIDEO;
       default -> throw new IllegalStateException("accepted non-RTP section " + m.mid());
     };
+  }
+
+  /** Whether generic NACK (plain {@code nack}, not {@code nack pli}) was accepted for the section. */
+  private static boolean nack(NegotiatedMedia m) {
+    return m.codecs().stream().anyMatch(c -> c.rtcpFb().contains("nack"));
   }
 
   private static List<RtpCodec> codecs(NegotiatedMedia m) {

@@ -85,6 +85,10 @@ public final class MediaServer implements MediaService, Closeable {
     thread.setDaemon(true);
     thread.start();
     LOG.info("media: udp {}:{}, candidates {}", config.bindHost(), boundPort, config.candidateIps());
+    if (config.simulatedLossPercent() > 0) {
+      LOG.warn("SIMULATED LOSS: {}% of outgoing RTP is dropped on purpose (--simulate-loss, a testing aid)",
+          config.simulatedLossPercent());
+    }
   }
 
   /** The bound UDP port (useful when configured with port 0). */
@@ -255,8 +259,15 @@ public final class MediaServer implements MediaService, Closeable {
 
   /** Sends on the shared socket from the media thread. */
   private final class SocketTransmitter implements Transmitter {
+    /** Testing aid ({@link MediaConfig#simulatedLossPercent}): drop threshold over 2^32, 0 = off. */
+    private final long lossThreshold = (long) (config.simulatedLossPercent() / 100 * 0x1_0000_0000L);
+    private final java.util.SplittableRandom lossRandom = new java.util.SplittableRandom();
+
     @Override
     public boolean send(InetSocketAddress to, byte[] buf, int off, int len) {
+      if (lossThreshold > 0 && isRtp(buf, off, len) && (lossRandom.nextInt() & 0xFFFF_FFFFL) < lossThreshold) {
+        return true; // "sent" and lost on the way, as far as anyone can tell
+      }
       try {
         return channel.send(ByteBuffer.wrap(buf, off, len), to) == len;
       } catch (IOException e) {
@@ -264,6 +275,16 @@ public final class MediaServer implements MediaService, Closeable {
         return false;
       }
     }
+  }
+
+  /** SRTP media (not SRTCP, STUN or DTLS): RFC 7983 first byte 128..191 and an RTP payload type. */
+  private static boolean isRtp(byte[] buf, int off, int len) {
+    if (len < 12) {
+      return false;
+    }
+    int b0 = buf[off] & 0xFF;
+    int pt = buf[off + 1] & 0xFF;
+    return b0 >= 128 && b0 <= 191 && (pt < 192 || pt > 223);
   }
 
   private static ThreadFactory named(String prefix) {

@@ -3,7 +3,8 @@ package dev.odeon.sfu.router;
 /**
  * One incoming track of a publisher (its audio or its video): the payload types it may use, the
  * SSRC it turned out to send on, reception statistics for receiver reports, and the last sender
- * report (to translate for viewers). Media thread only.
+ * report (to translate for viewers). A video track also keeps its recent packets for viewers' NACKs
+ * and, when the publisher accepted NACK, tracks its own incoming loss. Media thread only.
  */
 final class InputTrack {
   /** Minimum gap between two keyframe requests sent to the publisher for this track. */
@@ -16,6 +17,10 @@ final class InputTrack {
   final int audioLevelExtId;
   private final RtpCodec[] codecByPt = new RtpCodec[128];
   final ReceiveStats stats;
+  /** Recent packets for answering viewers' NACKs; null for audio (browsers do not NACK Opus). */
+  final RetransmissionBuffer retransmissions;
+  /** Incoming loss to ask the publisher for; null unless video with NACK negotiated. */
+  final NackScheduler nacks;
   int ssrc;
   boolean ssrcKnown;
   private long lastKeyframeRequest;
@@ -33,6 +38,9 @@ final class InputTrack {
       }
     }
     this.stats = new ReceiveStats(clockRate);
+    boolean video = line.kind() == MediaKind.VIDEO;
+    this.retransmissions = video ? new RetransmissionBuffer() : null;
+    this.nacks = video && line.nack() ? new NackScheduler() : null;
   }
 
   RtpCodec codec(int payloadType) {

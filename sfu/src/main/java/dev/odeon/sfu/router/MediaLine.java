@@ -11,14 +11,22 @@ import java.util.List;
  * @param trackId the publisher's track id (from msid), or the id we announce to a viewer
  * @param audioLevelExtId the publisher's RFC 8285 id for {@code ssrc-audio-level} (RFC 6464), or
  *     -1 when not negotiated
+ * @param nack the peer accepted generic NACK feedback ({@code a=rtcp-fb:<pt> nack}, RFC 4585) for
+ *     this section: the router asks a publisher to resend what it lost on the way in
  */
-public record MediaLine(String mid, MediaKind kind, List<RtpCodec> codecs, String trackId, int audioLevelExtId) {
+public record MediaLine(String mid, MediaKind kind, List<RtpCodec> codecs, String trackId, int audioLevelExtId,
+    boolean nack) {
   public MediaLine {
     codecs = List.copyOf(codecs);
   }
 
-  /** A section without the audio-level extension. */
+  /** A section without generic NACK. */
+  public MediaLine(String mid, MediaKind kind, List<RtpCodec> codecs, String trackId, int audioLevelExtId) {
+    this(mid, kind, codecs, trackId, audioLevelExtId, false);
+  }
+
+  /** A section without the audio-level extension and without generic NACK. */
   public MediaLine(String mid, MediaKind kind, List<RtpCodec> codecs, String trackId) {
-    this(mid, kind, codecs, trackId, -1);
+    this(mid, kind, codecs, trackId, -1, false);
   }
 }

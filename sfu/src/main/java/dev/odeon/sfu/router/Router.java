@@ -9,6 +9,7 @@ import dev.odeon.sfu.api.ViewOptions;
 import dev.odeon.sfu.audio.ActivityConfig;
 import dev.odeon.sfu.api.StreamId;
 import dev.odeon.sfu.rtcp.Fir;
+import dev.odeon.sfu.rtcp.Nack;
 import dev.odeon.sfu.rtcp.Pli;
 import dev.odeon.sfu.rtcp.ReceiverReport;
 import dev.odeon.sfu.rtcp.Remb;
@@ -28,7 +29,10 @@ import java.util.function.Consumer;
 /**
  * Streams and the forwarding between their publishers and viewers. Receives parsed, decrypted
  * packets from sessions and sends rewritten copies to viewers through their {@link Endpoint}s.
- * Media thread only; no I/O, no clock (time is passed in).
+ * Repairs loss on both legs with generic NACK (RFC 4585): a viewer's NACK is answered from the
+ * publisher track's {@link RetransmissionBuffer}, and loss on the way in is NACKed to the publisher
+ * (whose resent packets then reach viewers like late ones). Media thread only; no I/O, no clock
+ * (time is passed in).
  */
 public final class Router {
   /** The bandwidth we tell publishers they may use (REMB), bits per second. */
@@ -42,6 +46,11 @@ public final class Router {
   /** One scratch buffer for every outgoing copy: the media thread sends it before reusing it. */
   private final byte[] out = new byte[2048 + Endpoint.HEADROOM];
   private final RtpRewriter.Result rewritten = new RtpRewriter.Result();
+  /** A view over a kept packet being resent. */
+  private final RtpPacket resent = new RtpPacket();
+  /** Sequence numbers of one NACK to a publisher. */
+  private final int[] nackSeqs = new int[64];
+  private final RepairCounters repair;
   /** Earliest time {@link #handleTimeout} has work (ranking or an announced switch). */
   private long nextDeadline = Long.MIN_VALUE;
 
@@ -50,10 +59,21 @@ public final class Router {
   }
 
   public Router(Consumer<MediaEvent> events, Consumer<DropReason> drops, ActivityConfig activity) {
+    this(events, drops, activity, new RepairCounters());
+  }
+
+  public Router(Consumer<MediaEvent> events, Consumer<DropReason> drops, ActivityConfig activity,
+      RepairCounters repair) {
     this.events = events;
     this.drops = drops;
     this.activity = activity;
+    this.repair = repair;
     this.mux = new Multiplexer(this, events);
+  }
+
+  /** Retransmission and NACK counters. */
+  public RepairCounters repairCounters() {
+    return repair;
   }
 
   private Stream stream(StreamId id) {
@@ -277,6 +297,12 @@ public final class Router {
       return;
     }
     track.stats.onPacket(nowNanos, pkt.sequenceNumber(), pkt.timestamp());
+    if (track.nacks != null) {
+      track.nacks.onPacket(nowNanos, pkt.sequenceNumber());
+      if (track.nacks.missing() > 0) {
+        sendNack(nowNanos, p, track);
+      }
+    }
     if (track.kind == MediaKind.AUDIO && p.audioMuted) {
       // A moderator muted this source: its audio is received (and reported) but neither forwarded
       // nor ranked, so a muted speaker never holds a multiplexed slot.
@@ -291,6 +317,9 @@ public final class Router {
     List<OutSlot> slots = p.slots(track.kind);
     if (slots.isEmpty()) {
       return;
+    }
+    if (track.retransmissions != null) {
+      track.retransmissions.store(nowNanos, pkt);
     }
     boolean keyframe = track.kind == MediaKind.VIDEO && isKeyframe(track.codec(pkt.payloadType()), pkt, buf);
     boolean wantKeyframe = false;
@@ -391,11 +420,17 @@ public final class Router {
     return null;
   }
 
-  /** RTCP from a viewer: keyframe requests go to the source feeding the slot. */
+  /**
+   * RTCP from a viewer: keyframe requests go to the source feeding the slot; NACKs are answered
+   * from the slot's input track's buffer.
+   */
   public void handleViewerRtcp(long nowNanos, Viewer v, List<RtcpPacket> packets) {
     for (RtcpPacket packet : packets) {
       int mediaSsrc;
-      if (packet instanceof Pli pli) {
+      if (packet instanceof Nack nack) {
+        retransmit(nowNanos, v, nack);
+        continue;
+      } else if (packet instanceof Pli pli) {
         mediaSsrc = pli.mediaSsrc();
       } else if (packet instanceof Fir fir && !fir.entries().isEmpty()) {
         mediaSsrc = fir.entries().get(0).ssrc();
@@ -407,6 +442,51 @@ public final class Router {
         requestKeyframe(nowNanos, slot.source);
       }
     }
+  }
+
+  /**
+   * Resends what a viewer's NACK asks for, if the slot's current input still has it: the output
+   * number is mapped back to the input's ({@link RtpRewriter#toInSeq}), looked up in the input
+   * track's buffer, and forwarded again like a late packet, so it gets the same number, timestamp
+   * and payload type as the first time. Each resent packet spends the viewer's budget.
+   */
+  private void retransmit(long nowNanos, Viewer v, Nack nack) {
+    OutSlot slot = v.slotBySsrc(nack.mediaSsrc());
+    int[] lost = nack.lostSeqs();
+    InputTrack input = slot == null ? null : slot.input;
+    if (input == null || input.retransmissions == null || !v.endpoint.isReady() || slot.waitingForKeyframe
+        || !slot.rewriter.hasInput() || slot.rewriter.inputSsrc() != input.ssrc) {
+      for (int i = 0; i < lost.length; i++) {
+        drops.accept(DropReason.NACK_UNAVAILABLE);
+      }
+      return;
+    }
+    for (int outSeq : lost) {
+      int inSeq = slot.rewriter.toInSeq(outSeq);
+      if (inSeq < 0 || !input.retransmissions.find(nowNanos, input.ssrc, inSeq, resent)) {
+        drops.accept(DropReason.NACK_UNAVAILABLE);
+      } else if (!v.takeRetransmission(nowNanos)) {
+        drops.accept(DropReason.NACK_RATE_LIMITED);
+      } else {
+        forward(nowNanos, slot, resent, resent.buffer());
+        repair.retransmitted++;
+      }
+    }
+  }
+
+  /** Asks the publisher for the video packets it is due to resend (one NACK, up to 64 numbers). */
+  private void sendNack(long nowNanos, Publisher p, InputTrack track) {
+    if (!p.endpoint.isReady()) {
+      return;
+    }
+    int n = track.nacks.due(nowNanos, nackSeqs);
+    if (n == 0) {
+      return;
+    }
+    int len = new Nack(p.localSsrc, track.ssrc, java.util.Arrays.copyOf(nackSeqs, n)).writeTo(out, 0);
+    p.endpoint.sendRtcp(out, 0, len);
+    repair.nacksSent++;
+    repair.nackedSeqsSent += n;
   }
 
   /** Sends a PLI for the publisher's video, at most once per {@link InputTrack#KEYFRAME_REQUEST_INTERVAL_NANOS}. */

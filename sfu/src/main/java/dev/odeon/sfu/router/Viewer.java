@@ -42,6 +42,15 @@ public final class Viewer {
   boolean pending;
   /** Removed from the router (its session closed). */
   boolean removed;
+  /**
+   * Retransmission budget (GCRA): the theoretical arrival time of the next resent packet. At most
+   * {@link #RETRANSMIT_PER_SECOND} per second with bursts of {@link #RETRANSMIT_BURST}, so a viewer
+   * cannot turn NACKs into an amplifier.
+   */
+  private long retransmitTat = Long.MIN_VALUE;
+  static final int RETRANSMIT_PER_SECOND = 300;
+  static final int RETRANSMIT_BURST = 150;
+  private static final long RETRANSMIT_INTERVAL_NANOS = 1_000_000_000L / RETRANSMIT_PER_SECOND;
 
   Viewer(SessionId session, StreamId stream, Endpoint endpoint, ViewOptions options,
       List<MediaLine> lines, SlotSeeds seeds) {
@@ -137,6 +146,16 @@ public final class Viewer {
       }
     }
     return null;
+  }
+
+  /** Takes one packet of retransmission budget; false when the budget is spent. */
+  boolean takeRetransmission(long nowNanos) {
+    long tat = retransmitTat == Long.MIN_VALUE || nowNanos - retransmitTat > 0 ? nowNanos : retransmitTat;
+    if (tat - nowNanos > (long) (RETRANSMIT_BURST - 1) * RETRANSMIT_INTERVAL_NANOS) {
+      return false;
+    }
+    retransmitTat = tat + RETRANSMIT_INTERVAL_NANOS;
+    return true;
   }
 
   /** Whether {@code p} may ever reach this viewer. */

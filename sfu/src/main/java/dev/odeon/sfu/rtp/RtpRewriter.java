@@ -219,6 +219,24 @@ public final class RtpRewriter {
   }
 
   /**
+   * The current input's sequence number that output number {@code outSeq} carries (the inverse of
+   * the mapping, for answering a NACK), or -1 when {@code outSeq} does not belong to the current
+   * input's forwarded range: before its first packet, above its highest, or more than
+   * {@code MAX_MISORDER} behind.
+   */
+  public int toInSeq(int outSeq) {
+    if (!hasInput) {
+      return -1;
+    }
+    int in = (outSeq - seqOffset) & 0xFFFF;
+    int d = serial16(in, highestInSeq);
+    if (d > 0 || d < -MAX_MISORDER || nearStart && serial16(in, startInSeq) < 0) {
+      return -1;
+    }
+    return in;
+  }
+
+  /**
    * Maps an input RTP timestamp of the current input to the output timeline (for translating
    * Sender Reports); -1 before any input.
    */

@@ -87,6 +87,64 @@ class MediaEngineTest {
         "timestamp advanced by the elapsed 2 s: " + advanced);
   }
 
+  /**
+   * Loss repair through real SRTP/SRTCP: a gap from the publisher is NACKed to it, and a viewer's
+   * NACK is answered from the server's buffer with the packet it first got.
+   */
+  @Test
+  void lossIsRepairedWithNacksOnBothLegs() throws Exception {
+    TestPeer pub = connect(true, 5001);
+    TestPeer viewer = connect(false, 5002);
+    sendVideo(pub, 0x1234, 100, 9000, true);
+    sendVideo(pub, 0x1234, 101, 9000, false);
+    sendVideo(pub, 0x1234, 103, 12000, false);
+    List<dev.odeon.sfu.rtcp.Nack> toPublisher = deliveredRtcp(pub, dev.odeon.sfu.rtcp.Nack.class);
+    assertEquals(1, toPublisher.size(), "the gap is NACKed to the publisher");
+    assertEquals(0x1234, toPublisher.get(0).mediaSsrc());
+    assertEquals(List.of(102), java.util.Arrays.stream(toPublisher.get(0).lostSeqs()).boxed().toList());
+    assertEquals(1, engine.stats().nacksSent());
+
+    // The viewer loses the second packet on its way (it never reaches its SRTP context).
+    pump();
+    viewer.received.remove(1);
+    List<RtpPacket> got = deliveredRtp(viewer);
+    assertEquals(2, got.size());
+    int lost = (got.get(0).sequenceNumber() + 1) & 0xFFFF;
+    byte[] nack = new byte[64 + 64];
+    int len = new dev.odeon.sfu.rtcp.Nack(1, got.get(0).ssrc(), new int[] {lost}).writeTo(nack, 0);
+    len = viewer.srtp.protectRtcp(nack, 0, len);
+    engine.handleDatagram(now, viewer.address, nack, 0, len);
+    List<RtpPacket> resent = deliveredRtp(viewer);
+    assertEquals(1, resent.size(), "the viewer's NACK is answered");
+    RtpPacket r = resent.get(0);
+    assertEquals(got.get(0).ssrc(), r.ssrc());
+    assertEquals(lost, r.sequenceNumber());
+    assertEquals(got.get(0).timestamp(), r.timestamp(), "101 shares the keyframe's timestamp");
+    assertEquals(200, r.payloadLength());
+    assertEquals(0x01, r.buffer()[r.payloadOffset() + 1], "101's payload, not the keyframe's");
+    assertEquals(1, engine.stats().retransmittedPackets());
+  }
+
+  /** Decrypts the RTCP the engine sent to {@code peer} since the last call and keeps those of {@code type}. */
+  private <T> List<T> deliveredRtcp(TestPeer peer, Class<T> type) {
+    pump();
+    List<T> out = new ArrayList<>();
+    for (byte[] d : peer.received) {
+      if (!RtpPacket.isRtcp(d, 0, d.length)) {
+        continue;
+      }
+      int len = peer.srtp.unprotectRtcp(d, 0, d.length);
+      assertTrue(len > 0, "peer can decrypt the RTCP it got");
+      for (var p : dev.odeon.sfu.rtcp.RtcpCompound.parse(d, 0, len).packets()) {
+        if (type.isInstance(p)) {
+          out.add(type.cast(p));
+        }
+      }
+    }
+    peer.received.clear();
+    return out;
+  }
+
   @Test
   void garbageIsDroppedAndCountedWithoutHarm() throws Exception {
     TestPeer pub = connect(true, 5001);

@@ -64,6 +64,7 @@ final class TestPeer {
         + "a=mid:1\r\n"
         + (publisher ? "a=msid:s v0\r\n" : "")
         + "a=rtpmap:96 VP8/90000\r\n"
+        + "a=rtcp-fb:96 nack\r\n"
         + "a=rtcp-fb:96 nack pli\r\n"
         + extraAudioSections(common)
         + (withData ? "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n"

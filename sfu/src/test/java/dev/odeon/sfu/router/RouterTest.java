@@ -1,5 +1,6 @@
 package dev.odeon.sfu.router;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,7 @@ import dev.odeon.sfu.api.DropReason;
 import dev.odeon.sfu.api.MediaEvent;
 import dev.odeon.sfu.api.SourceId;
 import dev.odeon.sfu.api.StreamId;
+import dev.odeon.sfu.rtcp.Nack;
 import dev.odeon.sfu.rtcp.Pli;
 import dev.odeon.sfu.rtcp.RtcpCompound;
 import dev.odeon.sfu.rtcp.RtcpPacket;
@@ -30,16 +32,24 @@ class RouterTest {
   private final Recorder viewEp = new Recorder();
 
   private static List<MediaLine> lines(int audioPt, int videoPt) {
+    return lines(audioPt, videoPt, false);
+  }
+
+  private static List<MediaLine> lines(int audioPt, int videoPt, boolean nack) {
     return List.of(
         new MediaLine("0", MediaKind.AUDIO, List.of(new RtpCodec(audioPt, "opus", 48000, "")), "a"),
-        new MediaLine("1", MediaKind.VIDEO, List.of(new RtpCodec(videoPt, "VP8", 90000, "")), "v"));
+        new MediaLine("1", MediaKind.VIDEO, List.of(new RtpCodec(videoPt, "VP8", 90000, "")), "v", -1, nack));
   }
 
   private Publisher publisher;
   private Viewer viewer;
 
   private void setUp() {
-    publisher = router.addPublisher(STREAM, SourceId.DEFAULT, pubEp, 77, lines(111, 96));
+    setUp(false);
+  }
+
+  private void setUp(boolean publisherNack) {
+    publisher = router.addPublisher(STREAM, SourceId.DEFAULT, pubEp, 77, lines(111, 96, publisherNack));
     router.activate(0, publisher);
     viewer = router.addViewer(0, STREAM, new dev.odeon.sfu.api.SessionId("v1"), viewEp,
         dev.odeon.sfu.api.ViewOptions.DEFAULT, lines(109, 98), new Viewer.SlotSeeds() {
@@ -120,6 +130,135 @@ class RouterTest {
     assertTrue(events.get(events.size() - 1) instanceof MediaEvent.SourceInactive);
     assertNull(viewer.source);
     assertTrue(router.activeSources(STREAM).isEmpty());
+  }
+
+  /** Video packets seq first..first+count-1 from SSRC 0x5555, the first a keyframe, 10 ms apart from t0. */
+  private void sendVideo(long t0, int first, int count) {
+    sendVideo(t0, first, count, 10 * MS);
+  }
+
+  private void sendVideo(long t0, int first, int count, long spacing) {
+    for (int i = 0; i < count; i++) {
+      send(t0 + i * spacing, 96, 0x5555, (first + i) & 0xFFFF, 3000L * (first + i), i == 0);
+    }
+  }
+
+  private static int seqOf(byte[] rtp) {
+    return RtpPacket.parse(rtp, 0, rtp.length).sequenceNumber();
+  }
+
+  private void viewerNacks(long now, int... outSeqs) {
+    router.handleViewerRtcp(now, viewer, List.of(new Nack(2000, 2000, outSeqs)));
+  }
+
+  @Test
+  void viewerNackIsAnsweredFromTheBufferWithTheSamePacket() {
+    setUp();
+    sendVideo(0, 65530, 10); // crosses the input's wraparound
+    assertEquals(10, viewEp.rtp.size());
+    byte[] third = viewEp.rtp.get(2);
+    byte[] eighth = viewEp.rtp.get(7);
+    viewerNacks(150 * MS, seqOf(third), seqOf(eighth));
+    assertEquals(12, viewEp.rtp.size());
+    assertArrayEquals(third, viewEp.rtp.get(10), "same number, timestamp, payload type and payload");
+    assertArrayEquals(eighth, viewEp.rtp.get(11));
+    assertEquals(2, router.repairCounters().retransmitted());
+    assertTrue(drops.isEmpty(), drops::toString);
+  }
+
+  /** Each row: a NACKed output number relative to the first forwarded one, and the time of the NACK. */
+  @Test
+  void nackForWhatWasNeverSentOrIsTooOldIsRefusedAndCounted() {
+    setUp();
+    sendVideo(0, 500, 5);
+    int firstOut = seqOf(viewEp.rtp.get(0));
+    long[][] rows = {
+        {-1, 100}, // before the input's first packet
+        {5, 100}, // not sent yet
+        {300, 100}, // far ahead
+        {2, 2000}, // sent, but more than a second ago
+    };
+    for (long[] row : rows) {
+      drops.clear();
+      viewerNacks(row[1] * MS, (firstOut + (int) row[0]) & 0xFFFF);
+      assertEquals(List.of(DropReason.NACK_UNAVAILABLE), drops, "row " + Arrays.toString(row));
+    }
+    assertEquals(5, viewEp.rtp.size(), "nothing resent");
+    assertEquals(0, router.repairCounters().retransmitted());
+  }
+
+  @Test
+  void nackOfAnEarlierInputIsNotAnsweredWithTheNewOne() {
+    setUp();
+    sendVideo(0, 100, 5);
+    int oldOut = seqOf(viewEp.rtp.get(1));
+    // The publisher republishes (a new session, a new SSRC): the slot's input changes.
+    router.removePublisher(60 * MS, publisher);
+    publisher = router.addPublisher(STREAM, SourceId.DEFAULT, pubEp, 78, lines(111, 96));
+    router.activate(70 * MS, publisher);
+    for (int i = 0; i < 5; i++) {
+      send((100 + i * 10) * MS, 96, 0x6666, 9000 + i, 7000L * i, i == 0);
+    }
+    viewerNacks(200 * MS, oldOut);
+    assertEquals(List.of(DropReason.NACK_UNAVAILABLE), drops);
+    assertEquals(10, viewEp.rtp.size());
+  }
+
+  @Test
+  void retransmissionsAreBoundedPerViewer() {
+    setUp();
+    int n = Viewer.RETRANSMIT_BURST + 50;
+    sendVideo(0, 1000, n, 2 * MS);
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = seqOf(viewEp.rtp.get(i));
+    }
+    long t = n * 2 * MS;
+    viewerNacks(t, all);
+    assertEquals(Viewer.RETRANSMIT_BURST, router.repairCounters().retransmitted());
+    assertEquals(50, drops.stream().filter(DropReason.NACK_RATE_LIMITED::equals).count());
+    // The budget refills at RETRANSMIT_PER_SECOND: 100 ms later there is room for 30 more.
+    drops.clear();
+    viewerNacks(t + 100 * MS, Arrays.copyOf(all, 40));
+    assertEquals(Viewer.RETRANSMIT_BURST + Viewer.RETRANSMIT_PER_SECOND / 10,
+        router.repairCounters().retransmitted());
+    assertEquals(10, drops.stream().filter(DropReason.NACK_RATE_LIMITED::equals).count());
+  }
+
+  /** Loss on the way in: NACKed at once, re-asked every 100 ms at most 3 times, forgotten when it arrives. */
+  @Test
+  void publisherLossIsNackedAndTheResentPacketFillsTheViewersGap() {
+    setUp(true);
+    send(0, 96, 0x5555, 100, 3000, true);
+    send(10 * MS, 96, 0x5555, 101, 6000, false);
+    send(20 * MS, 96, 0x5555, 104, 15000, false); // 102 and 103 lost
+    assertEquals(List.of(List.of(102, 103)), nackedSeqs(), "asked at once");
+    send(30 * MS, 96, 0x5555, 102, 9000, false); // the publisher resends 102
+    send(40 * MS, 96, 0x5555, 105, 18000, false);
+    assertEquals(1, nackedSeqs().size(), "not again before 100 ms");
+    send(130 * MS, 96, 0x5555, 106, 21000, false);
+    assertEquals(List.of(List.of(102, 103), List.of(103)), nackedSeqs(), "103 again, 102 arrived");
+    for (int i = 0; i < 10; i++) {
+      send((240 + i * 110) * MS, 96, 0x5555, 107 + i, 24000 + 3000L * i, false);
+    }
+    assertEquals(3, nackedSeqs().size(), "at most 3 requests per packet");
+    assertEquals(3, router.repairCounters().nacksSent());
+    // The resent 102 reached the viewer in its place: one number after 101's.
+    int first = seqOf(viewEp.rtp.get(0));
+    assertEquals((first + 2) & 0xFFFF, seqOf(viewEp.rtp.get(3)), "102 keeps its place in the viewer's sequence");
+  }
+
+  private List<List<Integer>> nackedSeqs() {
+    List<List<Integer>> all = new ArrayList<>();
+    for (List<RtcpPacket> compound : pubEp.rtcp) {
+      for (RtcpPacket p : compound) {
+        if (p instanceof Nack n) {
+          assertEquals(0x5555, n.mediaSsrc());
+          all.add(Arrays.stream(n.lostSeqs()).boxed().toList());
+        }
+      }
+    }
+    return all;
   }
 
   private void send(long now, int pt, int ssrc, int seq, long ts, boolean key) {

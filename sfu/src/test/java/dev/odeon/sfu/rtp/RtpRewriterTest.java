@@ -162,4 +162,24 @@ class RtpRewriterTest {
     assertFalse(rw.rewrite(1, q, r));
     assertEquals(A, q.ssrc()); // a dropped packet is left untouched
   }
+
+  /** The inverse mapping answers NACKs: only numbers the current input forwarded map back. */
+  @Test
+  void toInSeqMapsBackOnlyTheCurrentInputsForwardedRange() {
+    RtpRewriter rw = new RtpRewriter(OUT, 90000, 65534, 0);
+    RtpRewriter.Result r = new RtpRewriter.Result();
+    assertEquals(-1, rw.toInSeq(65534), "no input yet");
+    for (int seq = 65530; seq != 4; seq = (seq + 1) & 0xFFFF) {
+      assertTrue(rw.rewrite(0, A, seq, 0, r));
+    }
+    // In 65530 -> out 65534, so in 3 -> out 7 (both sides wrapped).
+    assertEquals(65530, rw.toInSeq(65534));
+    assertEquals(0, rw.toInSeq(4));
+    assertEquals(3, rw.toInSeq(7));
+    assertEquals(-1, rw.toInSeq(8), "not forwarded yet");
+    assertEquals(-1, rw.toInSeq(65533), "before the input's first packet");
+    assertTrue(rw.rewrite(10_000_000, B, 500, 0, r), "a new input");
+    assertEquals(-1, rw.toInSeq(7), "the old input's numbers do not map into the new one");
+    assertEquals(500, rw.toInSeq(r.seq()));
+  }
 }

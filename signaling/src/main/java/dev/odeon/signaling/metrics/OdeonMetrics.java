@@ -38,6 +38,11 @@ public final class OdeonMetrics {
     counter("odeon_bytes_in_total", "Bytes received on the media port.", MediaStats::bytesIn);
     counter("odeon_packets_out_total", "Datagrams sent from the media port.", MediaStats::packetsOut);
     counter("odeon_bytes_out_total", "Bytes sent from the media port.", MediaStats::bytesOut);
+    counter("odeon_retransmitted_packets_total",
+        "Video packets resent to viewers from the server's buffer, answering their NACKs.",
+        MediaStats::retransmittedPackets);
+    counter("odeon_nacks_sent_total", "NACKs sent to publishers for packets lost on the way in.",
+        MediaStats::nacksSent);
     CounterWithCallback.builder()
         .name("odeon_dropped_packets_total")
         .help("Input dropped by the media engine, by reason.")

@@ -32,14 +32,14 @@ final class BrowserScenario implements AutoCloseable {
   final String baseUrl;
   final int mediaPort;
 
-  private BrowserScenario(List<String> extraTools) throws Exception {
+  private BrowserScenario(List<String> serverArgs, List<String> extraTools) throws Exception {
     assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "/usr/bin/chromium is missing" + PREREQS);
     assertTrue(Files.isDirectory(root.resolve("web-client/e2e/node_modules/playwright-core")),
         "web-client/e2e/node_modules is missing" + PREREQS);
     for (String tool : extraTools) {
       assertTrue(Files.isExecutable(Path.of("/usr/bin", tool)), tool + " is missing" + PREREQS);
     }
-    server = ExternalProcess.start(root, "server", serverCommand());
+    server = ExternalProcess.start(root, "server", serverCommand(serverArgs));
     try {
       // The two ports may be printed on one line or on two; wait until both have been seen.
       String httpLine = server.awaitLine(l -> HTTP_READY.matcher(l).find(), 60, TimeUnit.SECONDS);
@@ -56,7 +56,12 @@ final class BrowserScenario implements AutoCloseable {
 
   /** Starts the server; {@code extraTools} are further programs under /usr/bin the scenario needs. */
   static BrowserScenario start(String... extraTools) throws Exception {
-    return new BrowserScenario(List.of(extraTools));
+    return new BrowserScenario(List.of(), List.of(extraTools));
+  }
+
+  /** Starts the server with further command-line options (e.g. {@code --simulate-loss 5}). */
+  static BrowserScenario startWithOptions(List<String> serverArgs, String... extraTools) throws Exception {
+    return new BrowserScenario(serverArgs, List.of(extraTools));
   }
 
   /**
@@ -78,7 +83,7 @@ final class BrowserScenario implements AutoCloseable {
     }
   }
 
-  private List<String> serverCommand() {
+  private List<String> serverCommand(List<String> serverArgs) {
     String override = System.getenv("ODEON_E2E_SERVER_CMD");
     if (override != null && !override.isBlank()) {
       return Arrays.asList(override.trim().split("\\s+"));
@@ -86,7 +91,10 @@ final class BrowserScenario implements AutoCloseable {
     Path jar = root.resolve("signaling/target/odeon-server.jar");
     assertTrue(Files.isRegularFile(jar), jar + " is missing; it is built by the package phase (mvn verify)");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return List.of(java.toString(), "-jar", jar.toString(), "--http-port", "0", "--media-port", "0");
+    List<String> cmd = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(), "--http-port", "0",
+        "--media-port", "0"));
+    cmd.addAll(serverArgs);
+    return cmd;
   }
 
   private static int port(Pattern p, String line) {

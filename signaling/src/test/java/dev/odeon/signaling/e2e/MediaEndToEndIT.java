@@ -1,5 +1,6 @@
 package dev.odeon.signaling.e2e;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,17 @@ class MediaEndToEndIT {
   void browsersPublishAndWatchThroughTheServer() throws Exception {
     try (BrowserScenario s = BrowserScenario.start()) {
       s.run("media.mjs", 4, String.valueOf(s.mediaPort));
+    }
+  }
+
+  /**
+   * Loss repair ({@code web-client/e2e/repair.mjs}): the server drops 5% of its outgoing RTP; the
+   * viewer's audio shows that loss, its video NACKs it and the server's retransmissions repair it.
+   */
+  @Test
+  void videoLossIsRepairedByRetransmission() throws Exception {
+    try (BrowserScenario s = BrowserScenario.startWithOptions(List.of("--simulate-loss", "5"))) {
+      s.run("repair.mjs", 2, "5");
     }
   }
 }

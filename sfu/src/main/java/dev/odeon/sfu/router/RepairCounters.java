@@ -1,0 +1,26 @@
+package dev.odeon.sfu.router;
+
+/**
+ * Loss repair counters of a {@link Router}: written by the media thread with plain stores, read
+ * by the metrics scrape (a value a few packets old is fine there).
+ */
+public final class RepairCounters {
+  long retransmitted;
+  long nacksSent;
+  long nackedSeqsSent;
+
+  /** Packets the server resent to viewers from its buffer, answering their NACKs. */
+  public long retransmitted() {
+    return retransmitted;
+  }
+
+  /** NACK packets the server sent to publishers for packets lost on the way in. */
+  public long nacksSent() {
+    return nacksSent;
+  }
+
+  /** Sequence numbers those NACKs asked for. */
+  public long nackedSeqsSent() {
+    return nackedSeqsSent;
+  }
+}
