@@ -30,4 +30,9 @@ public interface MediaStats {
   default long nacksSent() {
     return 0;
   }
+
+  /** Send calls on the media socket; below {@link #packetsOut()} when UDP GSO sends several datagrams at once. */
+  default long udpSends() {
+    return packetsOut();
+  }
 }

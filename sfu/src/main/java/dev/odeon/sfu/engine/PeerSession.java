@@ -63,8 +63,13 @@ final class PeerSession implements Endpoint {
 
   @Override
   public void sendRtp(byte[] buf, int off, int len) {
+    sendRtp(buf, off, len, false);
+  }
+
+  @Override
+  public void sendRtp(byte[] buf, int off, int len, boolean deferrable) {
     int protectedLen = srtp.protectRtp(buf, off, len);
-    transmit(buf, off, protectedLen);
+    transmit(buf, off, protectedLen, deferrable);
   }
 
   @Override
@@ -99,11 +104,15 @@ final class PeerSession implements Endpoint {
 
   /** Sends raw bytes (STUN, DTLS or protected media) to the selected address. */
   void transmit(byte[] buf, int off, int len) {
+    transmit(buf, off, len, false);
+  }
+
+  private void transmit(byte[] buf, int off, int len, boolean deferrable) {
     InetSocketAddress to = ice.selectedAddress();
     if (to == null || len <= 0) {
       return;
     }
-    if (transmitter.send(to, buf, off, len)) {
+    if (transmitter.send(to, buf, off, len, deferrable)) {
       stats.countOut(len);
     } else {
       stats.countDrop(DropReason.SEND_FAILED);

@@ -14,32 +14,53 @@ import dev.odeon.sfu.api.ViewRequest;
 import dev.odeon.sfu.dtls.DtlsCertificate;
 import dev.odeon.sfu.engine.MediaEngine;
 import dev.odeon.sfu.engine.Transmitter;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.SegmentedDatagramPacket;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The UDP edge of the media path: one non-blocking socket shared by every session, and one media
- * thread that owns the {@link MediaEngine} — receive, route, protect and send all happen on it, with
- * no hand-off per packet. Signaling threads post commands to the thread's queue and wake its selector.
+ * The UDP edge of the media path: one socket shared by every session, and one media thread (a Netty
+ * event loop, native epoll on Linux) that owns the {@link MediaEngine} — receive, route, protect and
+ * send all happen on it, with no hand-off per packet. Signaling threads post commands to the loop.
+ *
+ * <p>The thread works in turns: a batch of received datagrams (recvmmsg), a command, a timer, or a
+ * wake-up. What the engine sends during a turn is kept in a {@link SendBatch} and sent when the turn
+ * ends, grouped per address so that several datagrams to one viewer (the packets of a video frame)
+ * leave in one UDP GSO send where the kernel supports it — the per-datagram kernel send path is most
+ * of what a forwarded packet costs.
  *
  * <p>DTLS handshakes run on a small separate pool inside the DTLS adapter (BouncyCastle's API
  * blocks); their output is collected by the media thread when the adapter wakes it.
@@ -48,16 +69,35 @@ public final class MediaServer implements MediaService, Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(MediaServer.class);
   /** Largest datagram we accept; anything bigger is not WebRTC media on a sane path. */
   private static final int MAX_DATAGRAM = 2048;
+  /** Datagrams per recvmmsg call. */
+  private static final int RECEIVE_BATCH = 32;
+  /** Longest sleep of the media thread when no engine timer is due sooner. */
+  private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /**
+   * Longest a deferrable datagram (video, not the last packet of its frame) waits for the packets
+   * after it, so that a viewer's packets of one frame leave in one GSO send. The frame's last packet
+   * never waits, so frames complete no later; early packets arrive up to this much later.
+   */
+  static final long MAX_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  /** Outgoing bytes queued in the socket layer beyond which sends are dropped (and counted). */
+  private static final int SEND_QUEUE_HIGH = 16 << 20;
 
   private final MediaConfig config;
-  private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private final ExecutorService handshakes;
+  private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final byte[] rx = new byte[MAX_DATAGRAM];
   private volatile MediaEngine engine;
   private volatile boolean running;
-  private Selector selector;
-  private DatagramChannel channel;
-  private Thread thread;
+  private EventLoopGroup group;
+  private EventLoop loop;
+  private Channel channel;
   private int boundPort = -1;
+  private boolean gso;
+  private SendBatch batch;
+  private ScheduledFuture<?> timer;
+  private long timerAt;
+  /** When the oldest datagram of the pending batch was added. */
+  private long heldSince;
 
   public MediaServer(MediaConfig config) {
     this.config = config;
@@ -66,25 +106,48 @@ public final class MediaServer implements MediaService, Closeable {
 
   /** Binds the socket and starts the media thread. */
   public synchronized void start() throws IOException {
-    if (running) {
+    if (running || group != null) {
       throw new IllegalStateException("media server already started");
     }
-    selector = Selector.open();
-    channel = DatagramChannel.open();
-    channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
-    channel.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
-    channel.bind(new InetSocketAddress(config.bindHost(), config.port()));
-    channel.configureBlocking(false);
-    channel.register(selector, SelectionKey.OP_READ);
-    boundPort = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("odeon-media", true), io);
+    loop = group.next();
+    Bootstrap b = new Bootstrap()
+        .group(group)
+        .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+        .option(ChannelOption.AUTO_READ, false)
+        .option(ChannelOption.SO_RCVBUF, 4 << 20)
+        .option(ChannelOption.SO_SNDBUF, 4 << 20)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(SEND_QUEUE_HIGH / 2, SEND_QUEUE_HIGH))
+        .handler(new Inbound());
+    if (epoll) {
+      b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
+          .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * RECEIVE_BATCH));
+    } else {
+      b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+    }
+    try {
+      channel = b.bind(new InetSocketAddress(config.bindHost(), config.port())).sync().channel();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw new IOException("interrupted while binding the media socket", e);
+    } catch (Exception e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e instanceof IOException io2 ? io2 : new IOException(e.getMessage(), e);
+    }
+    boundPort = ((InetSocketAddress) channel.localAddress()).getPort();
+    gso = epoll && EpollDatagramChannel.isSegmentedDatagramPacketSupported();
+    batch = new SendBatch(1 << 20, 4096, gso ? SendBatch.MAX_GSO_SEGMENTS : 1, this::write);
     engine = new MediaEngine(config.candidateIps(), boundPort,
-        DtlsCertificate.generate(java.time.Instant.now()), new SocketTransmitter(), handshakes,
+        DtlsCertificate.generate(java.time.Instant.now()), new BatchTransmitter(), handshakes,
         this::wakeup);
     running = true;
-    thread = new Thread(this::loop, "odeon-media");
-    thread.setDaemon(true);
-    thread.start();
-    LOG.info("media: udp {}:{}, candidates {}", config.bindHost(), boundPort, config.candidateIps());
+    channel.config().setAutoRead(true);
+    loop.execute(this::endTurn);
+    LOG.info("media: udp {}:{}, candidates {} ({}{})", config.bindHost(), boundPort, config.candidateIps(),
+        epoll ? "epoll" : "nio", gso ? ", GSO" : "");
     if (config.simulatedLossPercent() > 0) {
       LOG.warn("SIMULATED LOSS: {}% of outgoing RTP is dropped on purpose (--simulate-loss, a testing aid)",
           config.simulatedLossPercent());
@@ -157,8 +220,10 @@ public final class MediaServer implements MediaService, Closeable {
     if (!running) {
       return false;
     }
-    commands.add(() -> task.accept(System.nanoTime()));
-    wakeup();
+    loop.execute(() -> {
+      task.accept(System.nanoTime());
+      endTurn();
+    });
     return true;
   }
 
@@ -168,7 +233,64 @@ public final class MediaServer implements MediaService, Closeable {
     if (e == null) {
       throw new IllegalStateException("media server not started");
     }
-    return e.stats();
+    MediaStats s = e.stats();
+    SendBatch b = batch;
+    return new MediaStats() {
+      @Override
+      public int sessions() {
+        return s.sessions();
+      }
+
+      @Override
+      public int publishers() {
+        return s.publishers();
+      }
+
+      @Override
+      public int viewers() {
+        return s.viewers();
+      }
+
+      @Override
+      public long packetsIn() {
+        return s.packetsIn();
+      }
+
+      @Override
+      public long bytesIn() {
+        return s.bytesIn();
+      }
+
+      @Override
+      public long packetsOut() {
+        return s.packetsOut();
+      }
+
+      @Override
+      public long bytesOut() {
+        return s.bytesOut();
+      }
+
+      @Override
+      public long drops(DropReason reason) {
+        return s.drops(reason);
+      }
+
+      @Override
+      public long retransmittedPackets() {
+        return s.retransmittedPackets();
+      }
+
+      @Override
+      public long nacksSent() {
+        return s.nacksSent();
+      }
+
+      @Override
+      public long udpSends() {
+        return b.sends();
+      }
+    };
   }
 
   private <T> CompletableFuture<T> call(Function<MediaEngine, T> command) {
@@ -187,51 +309,108 @@ public final class MediaServer implements MediaService, Closeable {
     if (!running) {
       throw new IllegalStateException("media server not running");
     }
-    commands.add(command);
-    wakeup();
+    loop.execute(() -> {
+      try {
+        command.run();
+      } catch (RuntimeException e) {
+        LOG.error("media command fault", e);
+      }
+      endTurn();
+    });
   }
 
+  /** From DTLS handshake threads: their output is ready; one pending turn is enough for many calls. */
   private void wakeup() {
-    Selector s = selector;
-    if (s != null) {
-      s.wakeup();
+    if (running && wakePending.compareAndSet(false, true)) {
+      loop.execute(() -> {
+        wakePending.set(false);
+        endTurn();
+      });
     }
   }
 
-  private void loop() {
-    ByteBuffer rx = ByteBuffer.allocate(MAX_DATAGRAM);
-    byte[] rxArray = rx.array();
-    while (running) {
+  /**
+   * Ends a turn of the media thread: runs the engine's due timers, sends what the turn produced, and
+   * arms the timer for the engine's next deadline.
+   */
+  private void endTurn() {
+    if (!running) {
+      return;
+    }
+    long now = System.nanoTime();
+    try {
+      engine.handleTimeout(now);
+    } catch (RuntimeException e) {
+      // A bug, not bad input (the engine drops bad input itself): keep serving everyone else.
+      LOG.error("media timer fault", e);
+    }
+    long at = Math.min(engine.pollTimeout(now), now + MAX_IDLE_NANOS);
+    if (batch.onlyDeferrable() && now - heldSince < MAX_HOLD_NANOS) {
+      at = Math.min(at, heldSince + MAX_HOLD_NANOS);
+    } else {
+      batch.flush();
+    }
+    channel.flush();
+    if (timer != null && timerAt - at <= 0) {
+      return;
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    timerAt = at;
+    timer = loop.schedule(() -> {
+      timer = null;
+      endTurn();
+    }, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+  }
+
+  /** One grouped send from the {@link SendBatch}: a plain datagram, or a GSO train of segments. */
+  private void write(InetSocketAddress to, byte[] data, int off, int len, int segmentSize) {
+    if (!channel.isWritable()) {
+      // The kernel is not taking datagrams as fast as we make them: drop rather than queue without bound.
+      for (int n = (len + segmentSize - 1) / segmentSize; n > 0; n--) {
+        engine.stats().countDrop(DropReason.SEND_FAILED);
+      }
+      return;
+    }
+    ByteBuf buf = channel.alloc().directBuffer(len);
+    buf.writeBytes(data, off, len);
+    Object msg = segmentSize < len ? new SegmentedDatagramPacket(buf, segmentSize, to) : new DatagramPacket(buf, to);
+    channel.write(msg, channel.voidPromise());
+  }
+
+  /** Receives on the media thread: each datagram goes to the engine; a finished read batch ends the turn. */
+  private final class Inbound extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      DatagramPacket packet = (DatagramPacket) msg;
       try {
-        long now = System.nanoTime();
-        long deadline = engine.pollTimeout(now);
-        long waitMs = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - now));
-        if (waitMs > 0) {
-          selector.select(Math.max(1, Math.min(waitMs, 1000)));
-        } else {
-          selector.selectNow();
-        }
-        selector.selectedKeys().clear();
-        for (Runnable c; (c = commands.poll()) != null; ) {
-          c.run();
-        }
-        for (int i = 0; i < 256; i++) {
-          rx.clear();
-          SocketAddress from = channel.receive(rx);
-          if (from == null) {
-            break;
-          }
-          engine.handleDatagram(System.nanoTime(), (InetSocketAddress) from, rxArray, 0, rx.position());
-        }
-        engine.handleTimeout(System.nanoTime());
-      } catch (IOException e) {
+        ByteBuf content = packet.content();
+        int len = Math.min(content.readableBytes(), MAX_DATAGRAM);
+        content.getBytes(content.readerIndex(), rx, 0, len);
         if (running) {
-          LOG.warn("media loop I/O error: {}", e.toString());
+          engine.handleDatagram(System.nanoTime(), packet.sender(), rx, 0, len);
         }
       } catch (RuntimeException e) {
-        // A bug, not bad input (the engine drops bad input itself): keep serving everyone else.
-        LOG.error("media loop fault", e);
+        LOG.error("media receive fault", e);
+      } finally {
+        packet.release();
       }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      endTurn();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      // A failed send (voidPromise) or a socket error; UDP carries on.
+      MediaEngine e = engine;
+      if (e != null) {
+        e.stats().countDrop(DropReason.SEND_FAILED);
+      }
+      LOG.debug("media socket: {}", cause.toString());
     }
   }
 
@@ -241,39 +420,44 @@ public final class MediaServer implements MediaService, Closeable {
       return;
     }
     running = false;
-    selector.wakeup();
     try {
-      thread.join(2000);
+      loop.submit(() -> {
+        engine.shutdown(System.nanoTime());
+        batch.flush();
+        channel.flush();
+        channel.close();
+      }).await(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    engine.shutdown(System.nanoTime());
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
     handshakes.shutdownNow();
-    try {
-      channel.close();
-      selector.close();
-    } catch (IOException e) {
-      LOG.debug("close: {}", e.toString());
-    }
   }
 
-  /** Sends on the shared socket from the media thread. */
-  private final class SocketTransmitter implements Transmitter {
+  /** Hands the engine's datagrams to the turn's {@link SendBatch}; the simulated loss happens here. */
+  private final class BatchTransmitter implements Transmitter {
     /** Testing aid ({@link MediaConfig#simulatedLossPercent}): drop threshold over 2^32, 0 = off. */
     private final long lossThreshold = (long) (config.simulatedLossPercent() / 100 * 0x1_0000_0000L);
     private final java.util.SplittableRandom lossRandom = new java.util.SplittableRandom();
 
     @Override
     public boolean send(InetSocketAddress to, byte[] buf, int off, int len) {
+      return send(to, buf, off, len, false);
+    }
+
+    @Override
+    public boolean send(InetSocketAddress to, byte[] buf, int off, int len, boolean deferrable) {
       if (lossThreshold > 0 && isRtp(buf, off, len) && (lossRandom.nextInt() & 0xFFFF_FFFFL) < lossThreshold) {
         return true; // "sent" and lost on the way, as far as anyone can tell
       }
-      try {
-        return channel.send(ByteBuffer.wrap(buf, off, len), to) == len;
-      } catch (IOException e) {
-        engine.stats().countDrop(DropReason.SEND_FAILED);
+      if (len <= 0 || len > MAX_DATAGRAM + 64) {
         return false;
       }
+      if (batch.pending() == 0) {
+        heldSince = System.nanoTime();
+      }
+      batch.add(to, buf, off, len, deferrable);
+      return true;
     }
   }
 

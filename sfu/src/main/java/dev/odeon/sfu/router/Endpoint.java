@@ -14,5 +14,13 @@ public interface Endpoint {
 
   void sendRtp(byte[] buf, int off, int len);
 
+  /**
+   * Sends RTP that may wait a few milliseconds to leave together with the next packets to this peer
+   * ({@code deferrable}: video, not the last packet of its frame).
+   */
+  default void sendRtp(byte[] buf, int off, int len, boolean deferrable) {
+    sendRtp(buf, off, len);
+  }
+
   void sendRtcp(byte[] buf, int off, int len);
 }

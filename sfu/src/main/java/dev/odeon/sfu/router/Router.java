@@ -322,6 +322,8 @@ public final class Router {
       track.retransmissions.store(nowNanos, pkt);
     }
     boolean keyframe = track.kind == MediaKind.VIDEO && isKeyframe(track.codec(pkt.payloadType()), pkt, buf);
+    // A video packet with more of its frame to come may wait for them (one GSO send per viewer).
+    boolean deferrable = track.kind == MediaKind.VIDEO && !pkt.marker();
     boolean wantKeyframe = false;
     for (int i = 0, n = slots.size(); i < n; i++) {
       OutSlot slot = slots.get(i);
@@ -335,7 +337,7 @@ public final class Router {
         }
         slot.waitingForKeyframe = false;
       }
-      forward(nowNanos, slot, pkt, buf);
+      forward(nowNanos, slot, pkt, buf, deferrable);
     }
     if (wantKeyframe) {
       requestKeyframe(nowNanos, p);
@@ -360,7 +362,7 @@ public final class Router {
    * viewer did not negotiate) with the slot's SSRC, rewritten sequence number and timestamp and the
    * viewer's payload type, then the payload and any padding.
    */
-  private void forward(long nowNanos, OutSlot slot, RtpPacket pkt, byte[] buf) {
+  private void forward(long nowNanos, OutSlot slot, RtpPacket pkt, byte[] buf, boolean deferrable) {
     int pt = slot.outPayloadType(pkt.payloadType());
     if (pt < 0) {
       return;
@@ -379,7 +381,7 @@ public final class Router {
     putInt(out, 4, (int) rewritten.timestamp());
     putInt(out, 8, slot.outSsrc);
     System.arraycopy(buf, pkt.payloadOffset(), out, 12, body);
-    slot.viewer.endpoint.sendRtp(out, 0, 12 + body);
+    slot.viewer.endpoint.sendRtp(out, 0, 12 + body, deferrable);
     slot.rewriter.onSent(pkt.payloadLength());
   }
 
@@ -468,7 +470,7 @@ public final class Router {
       } else if (!v.takeRetransmission(nowNanos)) {
         drops.accept(DropReason.NACK_RATE_LIMITED);
       } else {
-        forward(nowNanos, slot, resent, resent.buffer());
+        forward(nowNanos, slot, resent, resent.buffer(), false);
         repair.retransmitted++;
       }
     }

@@ -38,6 +38,9 @@ public final class OdeonMetrics {
     counter("odeon_bytes_in_total", "Bytes received on the media port.", MediaStats::bytesIn);
     counter("odeon_packets_out_total", "Datagrams sent from the media port.", MediaStats::packetsOut);
     counter("odeon_bytes_out_total", "Bytes sent from the media port.", MediaStats::bytesOut);
+    counter("odeon_udp_sends_total",
+        "Send calls on the media socket; fewer than odeon_packets_out_total when UDP GSO batches datagrams.",
+        MediaStats::udpSends);
     counter("odeon_retransmitted_packets_total",
         "Video packets resent to viewers from the server's buffer, answering their NACKs.",
         MediaStats::retransmittedPackets);
