@@ -98,6 +98,8 @@ public final class MediaServer implements MediaService, Closeable {
   private long timerAt;
   /** When the oldest datagram of the pending batch was added. */
   private long heldSince;
+  /** An {@link #endTurn} is queued behind the loop's pending tasks. */
+  private boolean turnEndQueued;
 
   public MediaServer(MediaConfig config) {
     this.config = config;
@@ -221,8 +223,12 @@ public final class MediaServer implements MediaService, Closeable {
       return false;
     }
     loop.execute(() -> {
-      task.accept(System.nanoTime());
-      endTurn();
+      try {
+        task.accept(System.nanoTime());
+      } catch (RuntimeException e) {
+        LOG.error("media task fault", e);
+      }
+      endTurnSoon();
     });
     return true;
   }
@@ -315,8 +321,23 @@ public final class MediaServer implements MediaService, Closeable {
       } catch (RuntimeException e) {
         LOG.error("media command fault", e);
       }
-      endTurn();
+      endTurnSoon();
     });
+  }
+
+  /**
+   * Ends the turn after the tasks already queued: a storm of commands (say, thousands of votes
+   * posted by the WebSocket threads) then costs one timer pass and one flush, not one per command.
+   * Media thread only.
+   */
+  private void endTurnSoon() {
+    if (!turnEndQueued) {
+      turnEndQueued = true;
+      loop.execute(() -> {
+        turnEndQueued = false;
+        endTurn();
+      });
+    }
   }
 
   /** From DTLS handshake threads: their output is ready; one pending turn is enough for many calls. */
