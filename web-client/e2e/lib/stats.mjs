@@ -40,6 +40,23 @@ export function publisherState(page) {
   return page.evaluate(() => window.odeon?.state ?? 'no window.odeon');
 }
 
+/**
+ * The publisher's send-side bandwidth estimate (the nominated candidate pair's
+ * availableOutgoingBitrate, bit/s) and its video target bitrate, or {missing}.
+ */
+export function publisherEstimate(page) {
+  return page.evaluate(async () => {
+    const pc = window.odeon?.publisher?.pc;
+    if (!pc) return { missing: 'publisher has no peer connection' };
+    const out = { availableOutgoingBitrate: 0, targetBitrate: 0 };
+    (await pc.getStats()).forEach((s) => {
+      if (s.type === 'candidate-pair' && s.nominated && s.availableOutgoingBitrate) out.availableOutgoingBitrate = s.availableOutgoingBitrate;
+      if (s.type === 'outbound-rtp' && s.kind === 'video' && s.targetBitrate) out.targetBitrate = s.targetBitrate;
+    });
+    return out;
+  });
+}
+
 /** The publisher's outgoing video: {videoCodec, framesEncoded}. */
 export function publisherStats(page) {
   return page.evaluate(async () => {

@@ -31,6 +31,11 @@ public interface MediaStats {
     return 0;
   }
 
+  /** Transport-wide congestion control feedback packets sent to publishers. */
+  default long transportCcFeedback() {
+    return 0;
+  }
+
   /** Send calls on the media socket; below {@link #packetsOut()} when UDP GSO sends several datagrams at once. */
   default long udpSends() {
     return packetsOut();

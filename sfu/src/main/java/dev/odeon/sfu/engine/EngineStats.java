@@ -83,4 +83,9 @@ public final class EngineStats implements MediaStats {
   public long nacksSent() {
     return repair.nacksSent();
   }
+
+  @Override
+  public long transportCcFeedback() {
+    return repair.transportCcSent();
+  }
 }

@@ -118,6 +118,9 @@ public final class MediaEngine {
     PeerSession s = register(nowNanos, prepared, PeerSession.Role.PUBLISHER);
     s.publisher = router.addPublisher(req.stream(), req.source(), s, random.nextInt(),
         prepared.lines());
+    if (prepared.transportCcExtId() > 0) {
+      s.publisher.enableTransportCc(prepared.transportCcExtId());
+    }
     stats.publishers++;
     LOG.info("session {}: publish {} source {} from {}", s.id, req.stream(), req.source(), req.identity());
     return new SessionAnswer(s.id, prepared.answerSdp());

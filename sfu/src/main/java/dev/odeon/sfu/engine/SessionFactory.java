@@ -38,7 +38,8 @@ final class SessionFactory {
   private static final Options VIEW_OPTIONS = Options.defaults().withExtensionUris(Set.of());
   /** A viewer's peer connection may also carry the interactive data channel. */
   private static final Options VIEW_DATA_OPTIONS = VIEW_OPTIONS.withDataChannels(true);
-  private static final Options PUBLISH_OPTIONS = Options.defaults();
+  /** Publishers get transport-cc: we send the feedback their bandwidth estimator needs. */
+  private static final Options PUBLISH_OPTIONS = Options.defaults().withTransportCc(true);
 
   private final List<Candidate> candidates;
   private final String fingerprint;
@@ -53,7 +54,7 @@ final class SessionFactory {
   /** What a new session is made of. */
   record Prepared(StreamId stream, IceCredentials localIce, IceCredentials remoteIce,
       String remoteFingerprint, List<MediaLine> lines, String answerSdp, Viewer.SlotSeeds seeds,
-      boolean dataChannel) {}
+      boolean dataChannel, int transportCcExtId) {}
 
   private boolean dataChannels;
 
@@ -67,13 +68,19 @@ final class SessionFactory {
     IceCredentials local = IceCredentials.random(random);
     NegotiatedSession n = negotiate(() -> Negotiation.answerPublish(offer, transport(local), PUBLISH_OPTIONS));
     List<MediaLine> lines = new ArrayList<>();
+    int transportCc = -1;
     for (NegotiatedMedia m : n.acceptedMedia()) {
       String trackId = m.msid().map(x -> x.trackId()).orElse(m.mid());
       Integer level = m.extensions().get(Options.EXT_AUDIO_LEVEL);
       lines.add(new MediaLine(m.mid(), kind(m), codecs(m), trackId, level == null ? -1 : level, nack(m)));
+      // BUNDLE: one id per URI across the sections (RFC 8285 §6), so any section's id will do.
+      Integer tcc = m.extensions().get(Options.EXT_TRANSPORT_CC);
+      if (tcc != null && m.codecs().stream().anyMatch(c -> c.rtcpFb().contains("transport-cc"))) {
+        transportCc = tcc;
+      }
     }
     return new Prepared(req.stream(), local, remote(n), n.remoteFingerprintSha256(), lines,
-        n.answerSdp(), null, false);
+        n.answerSdp(), null, false, transportCc);
   }
 
   Prepared prepareView(ViewRequest req) {
@@ -119,7 +126,7 @@ final class SessionFactory {
       }
     };
     return new Prepared(req.stream(), local, remote(n), n.remoteFingerprintSha256(), lines,
-        n.answerSdp(), seeds, n.acceptedDataChannel());
+        n.answerSdp(), seeds, n.acceptedDataChannel(), -1);
   }
 
   private LocalTransport transport(IceCredentials local) {

@@ -14,6 +14,7 @@ import dev.odeon.sfu.api.ViewRequest;
 import dev.odeon.sfu.dtls.DtlsCertificate;
 import dev.odeon.sfu.engine.MediaEngine;
 import dev.odeon.sfu.engine.Transmitter;
+import dev.odeon.sfu.rtp.RtpPacket;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -293,6 +294,11 @@ public final class MediaServer implements MediaService, Closeable {
       }
 
       @Override
+      public long transportCcFeedback() {
+        return s.transportCcFeedback();
+      }
+
+      @Override
       public long udpSends() {
         return b.sends();
       }
@@ -482,14 +488,10 @@ public final class MediaServer implements MediaService, Closeable {
     }
   }
 
-  /** SRTP media (not SRTCP, STUN or DTLS): RFC 7983 first byte 128..191 and an RTP payload type. */
+  /** SRTP media (not SRTCP, STUN or DTLS): RFC 7983 first byte 128..191, and not RTCP (RFC 5761). */
   private static boolean isRtp(byte[] buf, int off, int len) {
-    if (len < 12) {
-      return false;
-    }
-    int b0 = buf[off] & 0xFF;
-    int pt = buf[off + 1] & 0xFF;
-    return b0 >= 128 && b0 <= 191 && (pt < 192 || pt > 223);
+    int b0 = len < 12 ? 0 : buf[off] & 0xFF;
+    return b0 >= 128 && b0 <= 191 && !RtpPacket.isRtcp(buf, off, len);
   }
 
   private static ThreadFactory named(String prefix) {

@@ -26,6 +26,8 @@ public final class Publisher {
   dev.odeon.sfu.audio.SourceActivity<Publisher> activity;
   /** Set by a moderator: the router drops this source's audio instead of forwarding it. */
   boolean audioMuted;
+  /** Transport-wide congestion control feedback for this peer; null when not negotiated. */
+  TransportCcRecorder transportCc;
 
   Publisher(StreamId stream, SourceId source, Endpoint endpoint, int localSsrc,
       List<MediaLine> lines) {
@@ -48,6 +50,17 @@ public final class Publisher {
 
   public StreamId stream() {
     return stream;
+  }
+
+  /**
+   * The peer negotiated transport-cc (the header extension with id {@code extId} and the
+   * {@code transport-cc} feedback): the router records arrivals and sends the feedback.
+   */
+  public void enableTransportCc(int extId) {
+    if (extId < 1 || extId > 255) {
+      throw new IllegalArgumentException("extension id " + extId);
+    }
+    transportCc = new TransportCcRecorder(extId);
   }
 
   public SourceId source() {

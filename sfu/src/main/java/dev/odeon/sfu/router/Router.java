@@ -16,6 +16,7 @@ import dev.odeon.sfu.rtcp.Remb;
 import dev.odeon.sfu.rtcp.ReportBlock;
 import dev.odeon.sfu.rtcp.RtcpPacket;
 import dev.odeon.sfu.rtcp.SenderReport;
+import dev.odeon.sfu.rtcp.TransportCc;
 import dev.odeon.sfu.rtp.RtpPacket;
 import dev.odeon.sfu.rtp.RtpRewriter;
 import dev.odeon.sfu.rtp.codec.H264;
@@ -281,6 +282,9 @@ public final class Router {
 
   /** A decrypted, parsed RTP packet from a publisher: account it and fan it out. */
   public void handlePublisherRtp(long nowNanos, Publisher p, RtpPacket pkt, byte[] buf) {
+    if (p.transportCc != null) {
+      recordTransportCc(nowNanos, p, pkt, buf);
+    }
     InputTrack track = p.trackForPayloadType(pkt.payloadType());
     if (track == null) {
       drops.accept(DropReason.UNSUPPORTED_PAYLOAD);
@@ -473,6 +477,25 @@ public final class Router {
         forward(nowNanos, slot, resent, resent.buffer(), false);
         repair.retransmitted++;
       }
+    }
+  }
+
+  /** Notes the packet's transport-wide sequence number and sends the feedback when it is due. */
+  private void recordTransportCc(long nowNanos, Publisher p, RtpPacket pkt, byte[] buf) {
+    TransportCcRecorder tcc = p.transportCc;
+    int at = pkt.findExtension(tcc.extId);
+    if (at < 0 || pkt.extensionLength(tcc.extId) != 2) {
+      return;
+    }
+    tcc.onPacket(nowNanos, ((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF));
+    if (!tcc.isDue(nowNanos) || !p.endpoint.isReady()) {
+      return;
+    }
+    TransportCc fb = tcc.feedback(nowNanos, p.localSsrc, pkt.ssrc());
+    if (fb != null && fb.statusCount() > 0) {
+      int len = fb.writeTo(out, 0);
+      p.endpoint.sendRtcp(out, 0, len);
+      repair.transportCcSent++;
     }
   }
 

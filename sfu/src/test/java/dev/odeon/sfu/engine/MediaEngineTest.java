@@ -125,6 +125,26 @@ class MediaEngineTest {
     assertEquals(1, engine.stats().retransmittedPackets());
   }
 
+  /** A publisher that offers transport-cc gets it in the answer and gets feedback for its packets. */
+  @Test
+  void transportCcIsNegotiatedForPublishersAndFedBack() throws Exception {
+    TestPeer pub = connect(true, 5001);
+    assertTrue(pub.answer.contains("transport-wide-cc-extensions-01"), pub.answer);
+    assertTrue(pub.answer.contains("a=rtcp-fb:111 transport-cc"), pub.answer);
+    for (int i = 0; i < 6; i++) {
+      byte[] pkt = new RtpBuilder().payloadType(111).sequenceNumber(i).timestamp(960L * i).ssrc(0x4444)
+          .extension(5, new byte[] {0, (byte) i}).payload(new byte[40]).build();
+      byte[] buf = java.util.Arrays.copyOf(pkt, pkt.length + 64);
+      int len = pub.srtp.protectRtp(buf, 0, pkt.length);
+      now += 20_000_000L;
+      engine.handleDatagram(now, pub.address, buf, 0, len);
+    }
+    List<dev.odeon.sfu.rtcp.TransportCc> fb = deliveredRtcp(pub, dev.odeon.sfu.rtcp.TransportCc.class);
+    assertFalse(fb.isEmpty(), "feedback within 120 ms of packets");
+    assertEquals(0, fb.get(0).baseSeq());
+    assertEquals(engine.stats().transportCcFeedback(), fb.size());
+  }
+
   /** Decrypts the RTCP the engine sent to {@code peer} since the last call and keeps those of {@code type}. */
   private <T> List<T> deliveredRtcp(TestPeer peer, Class<T> type) {
     pump();

@@ -58,6 +58,8 @@ final class TestPeer {
         + "a=rtpmap:111 opus/48000/2\r\n"
         + "a=fmtp:111 minptime=10;useinbandfec=1\r\n"
         + "a=extmap:3 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\n"
+        + "a=extmap:5 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01\r\n"
+        + "a=rtcp-fb:111 transport-cc\r\n"
         + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n"
         + "c=IN IP4 0.0.0.0\r\n"
         + common

@@ -248,6 +248,30 @@ class RouterTest {
     assertEquals((first + 2) & 0xFFFF, seqOf(viewEp.rtp.get(3)), "102 keeps its place in the viewer's sequence");
   }
 
+  /** With transport-cc, every publisher packet's transport-wide number is reported back. */
+  @Test
+  void transportCcFeedbackReportsEveryPublisherPacket() {
+    setUp();
+    publisher.enableTransportCc(5);
+    for (int i = 0; i < 8; i++) {
+      if (i == 4) {
+        continue; // lost
+      }
+      byte[] pkt = new RtpBuilder().payloadType(111).sequenceNumber(10 + i).timestamp(960L * i).ssrc(0x7777)
+          .extension(5, new byte[] {0x12, (byte) (0x30 + i)}).payload(new byte[50]).build();
+      byte[] buf = Arrays.copyOf(pkt, pkt.length + Endpoint.HEADROOM);
+      router.handlePublisherRtp(i * 10 * MS, publisher, RtpPacket.parse(buf, 0, pkt.length), buf);
+    }
+    List<dev.odeon.sfu.rtcp.TransportCc> fbs = pubEp.rtcp.stream().flatMap(List::stream)
+        .filter(dev.odeon.sfu.rtcp.TransportCc.class::isInstance).map(dev.odeon.sfu.rtcp.TransportCc.class::cast).toList();
+    assertEquals(1, fbs.size(), "one feedback after 50 ms");
+    dev.odeon.sfu.rtcp.TransportCc fb = fbs.get(0);
+    assertEquals(0x1230, fb.baseSeq());
+    assertArrayEquals(new int[] {1, 1, 1, 1, 0, 1}, fb.symbols(), "packets 0..5, number 4 lost");
+    assertArrayEquals(new int[] {0, 40, 40, 40, 80}, fb.deltas(), "10 ms apart in 250 µs units");
+    assertEquals(1, router.repairCounters().transportCcSent());
+  }
+
   private List<List<Integer>> nackedSeqs() {
     List<List<Integer>> all = new ArrayList<>();
     for (List<RtcpPacket> compound : pubEp.rtcp) {

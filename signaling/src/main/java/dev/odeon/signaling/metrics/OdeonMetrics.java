@@ -46,6 +46,9 @@ public final class OdeonMetrics {
         MediaStats::retransmittedPackets);
     counter("odeon_nacks_sent_total", "NACKs sent to publishers for packets lost on the way in.",
         MediaStats::nacksSent);
+    counter("odeon_transport_cc_feedback_total",
+        "Transport-wide congestion control feedback packets sent to publishers.",
+        MediaStats::transportCcFeedback);
     CounterWithCallback.builder()
         .name("odeon_dropped_packets_total")
         .help("Input dropped by the media engine, by reason.")
