@@ -12,6 +12,8 @@ final class NackScheduler {
   static final int MAX_MISSING = 128;
   /** A jump larger than this is a restart or a burst too long to repair packet by packet. */
   static final int MAX_GAP = 100;
+  /** A packet further behind the highest than this is a restart of the numbering, not a late one. */
+  static final int MAX_REORDER = 3000;
   static final int MAX_TRIES = 3;
   /** Between two requests for the same packet: a round trip and a bit on the networks we serve. */
   static final long RETRY_NANOS = 100_000_000L;
@@ -38,6 +40,12 @@ final class NackScheduler {
       return;
     }
     int d = (short) (seq - highest);
+    if (d < -MAX_REORDER) {
+      // Far behind: the numbering restarted. Nothing before it is worth asking for.
+      highest = seq;
+      count = 0;
+      return;
+    }
     if (d <= 0) {
       remove(seq);
       return;

@@ -53,6 +53,14 @@ final class TransportCcRecorder {
       highest = seq;
     } else {
       ext = highest + (short) (seq - (int) (highest & 0xFFFF));
+      if (ext < next - RING) {
+        // Far behind anything recent: the sender restarted its numbering. Start over from here
+        // (same time base and feedback count, so the sender's view of time stays continuous).
+        Arrays.fill(seqs, -1);
+        ext = seq;
+        next = seq;
+        highest = seq;
+      }
       if (ext < next) {
         return; // already reported (as missing): too late to matter
       }

@@ -65,4 +65,15 @@ class NackSchedulerTest {
     // 128 kept = the last 64 gaps of two: the oldest kept is the first of the gap before seq - 3 * 63.
     assertEquals(seq - 3 * (NackScheduler.MAX_MISSING / 2) + 1, first[0], "the oldest kept");
   }
+
+  @Test
+  void aRestartOfTheNumberingForgetsTheOldLoss() {
+    nacks.onPacket(0, 40000);
+    nacks.onPacket(MS, 40003);
+    assertEquals(2, nacks.missing());
+    nacks.onPacket(2 * MS, 7); // far behind: a restart
+    assertEquals(0, nacks.missing());
+    nacks.onPacket(3 * MS, 9);
+    assertArrayEquals(new int[] {8}, due(3 * MS), "the new numbering is tracked");
+  }
 }

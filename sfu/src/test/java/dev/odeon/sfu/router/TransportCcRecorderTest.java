@@ -83,4 +83,16 @@ class TransportCcRecorderTest {
     assertArrayEquals(fb.deltas(), parsed.deltas());
     assertEquals(40 - 6, fb.deltas().length, "six numbers were lost");
   }
+
+  @Test
+  void aRestartOfTheNumberingStartsOver() {
+    rec.onPacket(0, 30000);
+    rec.onPacket(MS, 30001);
+    rec.feedback(60 * MS, 1, 2);
+    rec.onPacket(70 * MS, 100); // 29,901 behind: not a late packet
+    rec.onPacket(71 * MS, 101);
+    TransportCc fb = rec.feedback(130 * MS, 1, 2);
+    assertEquals(100, fb.baseSeq());
+    assertEquals(2, fb.statusCount());
+  }
 }
