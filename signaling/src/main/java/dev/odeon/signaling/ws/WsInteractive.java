@@ -75,10 +75,11 @@ final class WsInteractive {
     }
     joined = true;
     boolean official = official();
-    // The response goes first so a client sees it before any relay event.
-    succeed("interactive.join", id, Json.object().put("official", official));
+    // Answered from the media thread, as the relay connects this socket: the response comes before any
+    // relay event, and a client that has it is in the session (a poll opened after it reaches it).
     post(id, "interactive.join", (now, relay) -> {
       if (!gone) {
+        succeed("interactive.join", id, Json.object().put("official", official));
         relayId = relay.connect(now, claims.stream(), claims.identity(), official,
             Delivery.RELIABLE, new SocketTransport());
       }

@@ -44,6 +44,11 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message, failing the test after 5 s. */
+  /** The next message if one arrives within {@code millis}, else null. */
+  JsonNode next(long millis) throws InterruptedException {
+    return messages.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
   JsonNode next() throws InterruptedException {
     JsonNode message = messages.poll(5, TimeUnit.SECONDS);
     if (message == null) {

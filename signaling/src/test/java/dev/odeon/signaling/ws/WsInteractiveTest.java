@@ -64,6 +64,33 @@ class WsInteractiveTest {
         && eventName.equals(m.path("data").path("eventName").asText());
   }
 
+  /**
+   * The join is answered from the media thread once the relay has the connection, so a client that
+   * has the answer gets everything broadcast after it (a poll opened right after its join).
+   */
+  @Test
+  void joinIsAnsweredOnlyOnceTheRelayHasTheConnection() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (WsClient viewer = connect("bob", Role.VIEWER, Set.of(Grant.VIEW))) {
+      server.media.execute(now -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      cmd(viewer, 1, "interactive.join", "{}");
+      long end = System.nanoTime() + 300_000_000L;
+      for (JsonNode m; (m = viewer.next(Math.max(1, (end - System.nanoTime()) / 1_000_000))) != null; ) {
+        assertFalse(response(1).test(m), "no answer while the media thread has not run the join: " + m);
+      }
+      release.countDown();
+      assertFalse(until(viewer, response(1)).path("data").path("official").asBoolean());
+    } finally {
+      release.countDown();
+    }
+  }
+
   @Test
   void backendAndWebSocketViewerExchangeStampedEvents() throws Exception {
     assertNotNull(server.media.dataPlanes, "the server plugged its data planes into the engine");
