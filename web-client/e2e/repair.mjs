@@ -1,8 +1,9 @@
 // Loss repair in real browsers, against a server started with --simulate-loss <percent>:
 //   node repair.mjs <baseUrl> <percent>
-// The server drops that share of its outgoing RTP datagrams (after encryption, like a lossy
-// network). Opus has no retransmission, so the viewer's audio shows the raw loss; its video must
-// show the NACKs it sent, the server's retransmissions, and a residual loss far below the raw one.
+// The server drops that share of the RTP it receives from the publisher and of the RTP it sends to
+// viewers, like a lossy network on both legs. Opus has no retransmission, so the viewer's audio shows
+// the raw loss of both legs; for video, the server NACKs the publisher (which resends on its RTX
+// stream) and answers the viewer's NACKs from its buffer, so what stays lost must be far below.
 // Prints one JSON line per check and a final {"ok":...} line; exits 0 only if every check passed.
 import { openPage, runScenarios } from './lib/browser.mjs';
 import { Report, waitFor } from './lib/checks.mjs';
@@ -41,6 +42,21 @@ async function metric(name) {
   return line ? Number(line.split(' ')[1]) : NaN;
 }
 
+/** The publisher's outgoing video: NACKs it received and packets it resent. */
+function outbound(page) {
+  return page.evaluate(async () => {
+    const pc = window.odeon?.publisher?.pc;
+    if (!pc) return { missing: 'publisher has no peer connection' };
+    let out = { nacks: 0, resent: 0 };
+    (await pc.getStats()).forEach((s) => {
+      if (s.type === 'outbound-rtp' && s.kind === 'video') {
+        out = { nacks: s.nackCount ?? 0, resent: s.retransmittedPacketsSent ?? 0 };
+      }
+    });
+    return out;
+  });
+}
+
 const delta = (a, b, kind, field) => (b[kind]?.[field] ?? 0) - (a[kind]?.[field] ?? 0);
 const pct = (lost, received) => (received + lost > 0 ? (100 * lost) / (received + lost) : NaN);
 
@@ -54,18 +70,27 @@ async function scenario(context) {
 
   // One measurement window: counters before and after, on the viewer and on the server.
   const before = await inbound(viewer);
+  const pubBefore = await outbound(pub);
   const resentBefore = await metric('odeon_retransmitted_packets_total');
+  const nackedBefore = await metric('odeon_nacks_sent_total');
   await new Promise((r) => setTimeout(r, WINDOW_MS));
   const after = await inbound(viewer);
+  const pubAfter = await outbound(pub);
   const resent = (await metric('odeon_retransmitted_packets_total')) - resentBefore;
+  const nacked = (await metric('odeon_nacks_sent_total')) - nackedBefore;
 
   const audioLoss = pct(delta(before, after, 'audio', 'lost'), delta(before, after, 'audio', 'received'));
   const videoLoss = pct(delta(before, after, 'video', 'lost'), delta(before, after, 'video', 'received'));
   const nacks = delta(before, after, 'video', 'nacks');
   const frames = delta(before, after, 'video', 'frames');
-  // The simulated loss is real: audio, which nothing repairs, loses a clear share of it.
+  // The simulated loss is real: audio, which nothing repairs, loses a clear share of it (both legs).
   report.check('audio-shows-raw-loss', audioLoss > loss / 4,
     { audioLossPct: +audioLoss.toFixed(2), simulatedPct: loss, audioPackets: delta(before, after, 'audio', 'received') });
+  // The publisher's leg: the server NACKs what it lost, and Chrome resends it.
+  report.check('server-nacked-publisher', nacked > 0, { nacksSent: nacked });
+  report.check('publisher-resent', pubAfter.nacks - pubBefore.nacks > 0 && pubAfter.resent - pubBefore.resent > 0,
+    { nacksReceived: pubAfter.nacks - pubBefore.nacks, packetsResent: pubAfter.resent - pubBefore.resent });
+  // The viewer's leg: the viewer NACKs what it lost, and the server resends it from its buffer.
   report.check('viewer-sent-nacks', nacks > 0, { nacks });
   report.check('server-retransmitted', resent > 0, { retransmitted: resent });
   // Repaired: what stays lost is a small fraction of the raw loss.

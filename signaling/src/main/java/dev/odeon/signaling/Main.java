@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--host-grace", defaultValue = "${env:ODEON_HOST_GRACE:-30}", description = "Seconds a stage's host may be gone before the stage ends for everyone (env ODEON_HOST_GRACE, default ${DEFAULT-VALUE}).")
   long hostGrace;
 
-  @Option(names = "--simulate-loss", defaultValue = "0", paramLabel = "PERCENT", description = "Testing aid, dev mode only: drop this share (0..50) of outgoing RTP datagrams on purpose, to watch loss repair (NACK) work. Default ${DEFAULT-VALUE}.")
+  @Option(names = "--simulate-loss", defaultValue = "0", paramLabel = "PERCENT", description = "Testing aid, dev mode only: drop this share (0..50) of RTP datagrams on purpose in each direction (from publishers, to viewers), to watch loss repair (NACK) work. Default ${DEFAULT-VALUE}.")
   double simulateLoss;
 
   private final CountDownLatch stopped = new CountDownLatch(1);

@@ -39,7 +39,7 @@ final class SessionFactory {
   /** A viewer's peer connection may also carry the interactive data channel. */
   private static final Options VIEW_DATA_OPTIONS = VIEW_OPTIONS.withDataChannels(true);
   /** Publishers get transport-cc: we send the feedback their bandwidth estimator needs. */
-  private static final Options PUBLISH_OPTIONS = Options.defaults().withTransportCc(true);
+  private static final Options PUBLISH_OPTIONS = Options.defaults().withTransportCc(true).withRtx(true);
 
   private final List<Candidate> candidates;
   private final String fingerprint;

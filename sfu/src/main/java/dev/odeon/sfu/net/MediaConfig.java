@@ -8,8 +8,9 @@ import java.util.List;
  * @param bindHost address the shared UDP socket binds to (e.g. 127.0.0.1 or 0.0.0.0)
  * @param port the one UDP port shared by every session (default 10000)
  * @param candidateIps addresses advertised as ICE host candidates in SDP answers
- * @param simulatedLossPercent testing aid: this share (0..50) of outgoing RTP datagrams is dropped
- *     after encryption, as a lossy network would, to exercise loss repair; 0 in production
+ * @param simulatedLossPercent testing aid: this share (0..50) of RTP datagrams is dropped in each
+ *     direction (incoming before decryption, outgoing after encryption), as a lossy network would, to
+ *     exercise loss repair; 0 in production
  */
 public record MediaConfig(String bindHost, int port, List<String> candidateIps, double simulatedLossPercent) {
   /** Largest simulated loss accepted. */

@@ -97,6 +97,9 @@ public final class MediaServer implements MediaService, Closeable {
   private SendBatch batch;
   private ScheduledFuture<?> timer;
   private long timerAt;
+  /** Testing aid ({@link MediaConfig#simulatedLossPercent}): drop threshold over 2^32, 0 = off. */
+  private final long lossThreshold;
+  private final java.util.SplittableRandom lossRandom = new java.util.SplittableRandom();
   /** When the oldest datagram of the pending batch was added. */
   private long heldSince;
   /** An {@link #endTurn} is queued behind the loop's pending tasks. */
@@ -104,6 +107,7 @@ public final class MediaServer implements MediaService, Closeable {
 
   public MediaServer(MediaConfig config) {
     this.config = config;
+    this.lossThreshold = (long) (config.simulatedLossPercent() / 100 * 0x1_0000_0000L);
     this.handshakes = Executors.newCachedThreadPool(named("odeon-dtls-"));
   }
 
@@ -152,7 +156,7 @@ public final class MediaServer implements MediaService, Closeable {
     LOG.info("media: udp {}:{}, candidates {} ({}{})", config.bindHost(), boundPort, config.candidateIps(),
         epoll ? "epoll" : "nio", gso ? ", GSO" : "");
     if (config.simulatedLossPercent() > 0) {
-      LOG.warn("SIMULATED LOSS: {}% of outgoing RTP is dropped on purpose (--simulate-loss, a testing aid)",
+      LOG.warn("SIMULATED LOSS: {}% of RTP is dropped on purpose, in and out (--simulate-loss, a testing aid)",
           config.simulatedLossPercent());
     }
   }
@@ -415,7 +419,7 @@ public final class MediaServer implements MediaService, Closeable {
         ByteBuf content = packet.content();
         int len = Math.min(content.readableBytes(), MAX_DATAGRAM);
         content.getBytes(content.readerIndex(), rx, 0, len);
-        if (running) {
+        if (running && !simulatedLoss(rx, 0, len)) {
           engine.handleDatagram(System.nanoTime(), packet.sender(), rx, 0, len);
         }
       } catch (RuntimeException e) {
@@ -461,11 +465,16 @@ public final class MediaServer implements MediaService, Closeable {
     handshakes.shutdownNow();
   }
 
-  /** Hands the engine's datagrams to the turn's {@link SendBatch}; the simulated loss happens here. */
+  /**
+   * Testing aid ({@link MediaConfig#simulatedLossPercent}): whether to lose this RTP datagram on
+   * purpose, as a lossy network would, in either direction. Media thread only.
+   */
+  private boolean simulatedLoss(byte[] buf, int off, int len) {
+    return lossThreshold > 0 && isRtp(buf, off, len) && (lossRandom.nextInt() & 0xFFFF_FFFFL) < lossThreshold;
+  }
+
+  /** Hands the engine's datagrams to the turn's {@link SendBatch}; outgoing simulated loss happens here. */
   private final class BatchTransmitter implements Transmitter {
-    /** Testing aid ({@link MediaConfig#simulatedLossPercent}): drop threshold over 2^32, 0 = off. */
-    private final long lossThreshold = (long) (config.simulatedLossPercent() / 100 * 0x1_0000_0000L);
-    private final java.util.SplittableRandom lossRandom = new java.util.SplittableRandom();
 
     @Override
     public boolean send(InetSocketAddress to, byte[] buf, int off, int len) {
@@ -474,7 +483,7 @@ public final class MediaServer implements MediaService, Closeable {
 
     @Override
     public boolean send(InetSocketAddress to, byte[] buf, int off, int len, boolean deferrable) {
-      if (lossThreshold > 0 && isRtp(buf, off, len) && (lossRandom.nextInt() & 0xFFFF_FFFFL) < lossThreshold) {
+      if (simulatedLoss(buf, off, len)) {
         return true; // "sent" and lost on the way, as far as anyone can tell
       }
       if (len <= 0 || len > MAX_DATAGRAM + 64) {

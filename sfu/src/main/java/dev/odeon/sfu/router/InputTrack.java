@@ -16,6 +16,11 @@ final class InputTrack {
   /** RFC 8285 id of the RFC 6464 audio level in this track's packets; -1 when not negotiated. */
   final int audioLevelExtId;
   private final RtpCodec[] codecByPt = new RtpCodec[128];
+  /** For each RTX payload type, the media payload type it carries; -1 elsewhere. */
+  private final int[] rtxApt = new int[128];
+  /** The SSRC the publisher's RTX stream turned out to use. */
+  int rtxSsrc;
+  boolean rtxSsrcKnown;
   final ReceiveStats stats;
   /** Recent packets for answering viewers' NACKs; null for audio (browsers do not NACK Opus). */
   final RetransmissionBuffer retransmissions;
@@ -32,9 +37,13 @@ final class InputTrack {
     this.trackId = line.trackId();
     this.clockRate = line.codecs().isEmpty() ? 90000 : line.codecs().get(0).clockRate();
     this.audioLevelExtId = line.kind() == MediaKind.AUDIO ? line.audioLevelExtId() : -1;
+    java.util.Arrays.fill(rtxApt, -1);
     for (RtpCodec c : line.codecs()) {
       if (c.payloadType() >= 0 && c.payloadType() < 128) {
         codecByPt[c.payloadType()] = c;
+        if (c.isRtx()) {
+          rtxApt[c.payloadType()] = c.rtxApt();
+        }
       }
     }
     this.stats = new ReceiveStats(clockRate);
@@ -45,6 +54,11 @@ final class InputTrack {
 
   RtpCodec codec(int payloadType) {
     return codecByPt[payloadType & 0x7F];
+  }
+
+  /** The media payload type an RTX payload type carries, or -1 when {@code payloadType} is not RTX. */
+  int rtxApt(int payloadType) {
+    return rtxApt[payloadType & 0x7F];
   }
 
   boolean accepts(int payloadType) {

@@ -49,6 +49,9 @@ public final class Router {
   private final RtpRewriter.Result rewritten = new RtpRewriter.Result();
   /** A view over a kept packet being resent. */
   private final RtpPacket resent = new RtpPacket();
+  /** An RTX packet turned back into its original, and the view over it. */
+  private final byte[] restoredBuf = new byte[2048 + Endpoint.HEADROOM];
+  private final RtpPacket restored = new RtpPacket();
   /** Sequence numbers of one NACK to a publisher. */
   private final int[] nackSeqs = new int[64];
   private final RepairCounters repair;
@@ -290,6 +293,55 @@ public final class Router {
       drops.accept(DropReason.UNSUPPORTED_PAYLOAD);
       return;
     }
+    int apt = track.rtxApt(pkt.payloadType());
+    if (apt >= 0) {
+      handleRtx(nowNanos, p, track, apt, pkt, buf);
+      return;
+    }
+    handleMedia(nowNanos, p, track, pkt, buf);
+  }
+
+  /**
+   * An RTX packet (RFC 4588) on the track's RTX stream. Padding-only ones (the browser's bandwidth
+   * probes) end here. A retransmission becomes its original again (sequence number from the OSN, the
+   * media SSRC and payload type, the payload after the OSN) and goes on as a late media packet,
+   * unless the original already arrived (then it is a duplicate, or a probe made of an old packet).
+   */
+  private void handleRtx(long nowNanos, Publisher p, InputTrack track, int apt, RtpPacket pkt, byte[] buf) {
+    int ssrc = pkt.ssrc();
+    if (!track.rtxSsrcKnown) {
+      track.rtxSsrc = ssrc;
+      track.rtxSsrcKnown = true;
+    } else if (track.rtxSsrc != ssrc) {
+      drops.accept(DropReason.UNKNOWN_SSRC);
+      return;
+    }
+    if (pkt.payloadLength() < 2 || !track.ssrcKnown) {
+      return;
+    }
+    int at = pkt.payloadOffset();
+    int osn = ((buf[at] & 0xFF) << 8) | (buf[at + 1] & 0xFF);
+    if (track.retransmissions != null && track.retransmissions.find(nowNanos, track.ssrc, osn, resent)) {
+      return;
+    }
+    int header = pkt.headerLength();
+    int body = pkt.payloadLength() - 2;
+    if (header + body + Endpoint.HEADROOM > restoredBuf.length) {
+      return;
+    }
+    System.arraycopy(buf, pkt.offset(), restoredBuf, 0, header);
+    restoredBuf[0] &= (byte) ~0x20; // the RTX packet's padding is not the original's
+    restoredBuf[1] = (byte) ((restoredBuf[1] & 0x80) | apt);
+    putShort(restoredBuf, 2, osn);
+    putInt(restoredBuf, 8, track.ssrc);
+    System.arraycopy(buf, at + 2, restoredBuf, header, body);
+    if (restored.wrap(restoredBuf, 0, header + body)) {
+      handleMedia(nowNanos, p, track, restored, restoredBuf);
+    }
+  }
+
+  /** A media packet of {@code track}: account it and fan it out. */
+  private void handleMedia(long nowNanos, Publisher p, InputTrack track, RtpPacket pkt, byte[] buf) {
     int ssrc = pkt.ssrc();
     if (!track.ssrcKnown) {
       track.ssrc = ssrc;

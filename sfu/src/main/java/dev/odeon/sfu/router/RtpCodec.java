@@ -25,6 +25,30 @@ public record RtpCodec(int payloadType, String name, int clockRate, String fmtp)
     return name.equalsIgnoreCase("vp8");
   }
 
+  /** RFC 4588 retransmission format. */
+  public boolean isRtx() {
+    return name.equalsIgnoreCase("rtx");
+  }
+
+  /** For an RTX format, the payload type it carries ({@code apt}); otherwise -1. */
+  public int rtxApt() {
+    if (!isRtx() || fmtp == null) {
+      return -1;
+    }
+    for (String p : fmtp.split(";")) {
+      String kv = p.trim();
+      if (kv.regionMatches(true, 0, "apt=", 0, 4)) {
+        try {
+          int pt = Integer.parseInt(kv.substring(4).trim());
+          return pt >= 0 && pt < 128 ? pt : -1;
+        } catch (NumberFormatException e) {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
+
   /** profile_idc plus the constrained-baseline bit, ignoring the level: "42e0" and "4200" match. */
   static String h264Profile(String fmtp) {
     if (fmtp == null) {

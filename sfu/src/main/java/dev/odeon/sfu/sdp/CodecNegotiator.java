@@ -19,9 +19,10 @@ import java.util.Set;
  * </pre>
  *
  * <p>Audio: opus/48000/2 (RFC 7587 §7). Video: VP8/90000 (RFC 7741 §6) and H264/90000 with
- * packetization-mode=1 and a Baseline-family profile (RFC 6184 §8.1). Everything else (rtx, red,
- * ulpfec, flexfec, VP9, AV1, H265, G722, PCMU/PCMA, CN, telephone-event) is dropped. Lines that do not
- * parse are skipped.
+ * packetization-mode=1 and a Baseline-family profile (RFC 6184 §8.1). With {@link Options#rtx()},
+ * rtx/90000 (RFC 4588 §8.6) whose {@code apt} is one of those accepted video codecs, after them.
+ * Everything else (red, ulpfec, flexfec, VP9, AV1, H265, G722, PCMU/PCMA, CN, telephone-event) is
+ * dropped. Lines that do not parse are skipped.
  */
 final class CodecNegotiator {
   private static final Set<String> FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "goog-remb");
@@ -63,7 +64,30 @@ final class CodecNegotiator {
             feedback(m, pt, options)));
       }
     }
+    if (options.rtx() && m.kind() == MediaKind.VIDEO) {
+      accepted.addAll(rtx(m, rtpmaps, fmtps, accepted));
+    }
     return accepted;
+  }
+
+  /** The offered rtx formats whose apt is an accepted codec, one per accepted codec. */
+  private static List<Codec> rtx(MediaSection m, Map<Integer, RtpMap> rtpmaps, Map<Integer, String> fmtps,
+      List<Codec> media) {
+    List<Codec> out = new ArrayList<>();
+    Set<Integer> covered = new LinkedHashSet<>();
+    for (String format : m.formats()) {
+      int pt = payloadType(format);
+      RtpMap map = pt < 0 ? null : rtpmaps.get(pt);
+      if (map == null || !map.name().equalsIgnoreCase("rtx") || map.clockRate() != 90000) {
+        continue;
+      }
+      String apt = Codec.parseFmtp(fmtps.getOrDefault(pt, "")).get("apt");
+      int target = apt == null ? -1 : payloadType(apt);
+      if (media.stream().anyMatch(c -> c.payloadType() == target) && covered.add(target)) {
+        out.add(new Codec(pt, map.name(), 90000, 1, "apt=" + target, List.of()));
+      }
+    }
+    return out;
   }
 
   private static boolean isSupported(MediaKind kind, RtpMap map, String fmtp) {

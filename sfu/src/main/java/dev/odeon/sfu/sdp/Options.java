@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  *     {@link #SUPPORTED_EXTENSIONS}. Only URIs also in {@link #SUPPORTED_EXTENSIONS} are ever accepted.
  * @param dataChannels whether to accept an {@code m=application ... UDP/DTLS/SCTP webrtc-datachannel}
  *     section (RFC 8841); default false, and such sections are then rejected with port 0
+ * @param rtx whether to accept {@code rtx} (RFC 4588) formats whose {@code apt} names an accepted
+ *     video codec, so the peer resends and pads on its RTX stream; default false
  */
 public record Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris,
-    boolean dataChannels) {
+    boolean dataChannels, boolean rtx) {
   /** The SCTP port we answer with ({@code a=sctp-port}, RFC 8841 §5). */
   public static final int SCTP_PORT = 5000;
   /** The largest data channel message we accept ({@code a=max-message-size}, RFC 8841 §6). */
@@ -41,7 +43,12 @@ public record Options(Set<String> codecs, boolean transportCc, Set<String> exten
 
   /** Options without data channels. */
   public Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris) {
-    this(codecs, transportCc, extensionUris, false);
+    this(codecs, transportCc, extensionUris, false, false);
+  }
+
+  /** Options without RTX. */
+  public Options(Set<String> codecs, boolean transportCc, Set<String> extensionUris, boolean dataChannels) {
+    this(codecs, transportCc, extensionUris, dataChannels, false);
   }
 
   /** All supported codecs and extensions, no transport-cc. */
@@ -50,20 +57,25 @@ public record Options(Set<String> codecs, boolean transportCc, Set<String> exten
   }
 
   public Options withCodecs(String... names) {
-    return new Options(Set.of(names), transportCc, extensionUris, dataChannels);
+    return new Options(Set.of(names), transportCc, extensionUris, dataChannels, rtx);
   }
 
   public Options withTransportCc(boolean enabled) {
-    return new Options(codecs, enabled, extensionUris, dataChannels);
+    return new Options(codecs, enabled, extensionUris, dataChannels, rtx);
   }
 
   public Options withExtensionUris(Set<String> uris) {
-    return new Options(codecs, transportCc, uris, dataChannels);
+    return new Options(codecs, transportCc, uris, dataChannels, rtx);
   }
 
   /** Accepts (true) or rejects (false) a WebRTC data channel section. */
   public Options withDataChannels(boolean enabled) {
-    return new Options(codecs, transportCc, extensionUris, enabled);
+    return new Options(codecs, transportCc, extensionUris, enabled, rtx);
+  }
+
+  /** Accepts (true) or drops (false) RTX formats for the accepted video codecs. */
+  public Options withRtx(boolean enabled) {
+    return new Options(codecs, transportCc, extensionUris, dataChannels, enabled);
   }
 
   boolean allowsCodec(String name) {

@@ -272,6 +272,74 @@ class RouterTest {
     assertEquals(1, router.repairCounters().transportCcSent());
   }
 
+  /** RFC 4588: a retransmission on the RTX stream fills the gap; duplicates and probes end at the server. */
+  @Test
+  void rtxRetransmissionIsRestoredAndPaddingAndDuplicatesAreDropped() {
+    List<MediaLine> lines = List.of(
+        new MediaLine("0", MediaKind.AUDIO, List.of(new RtpCodec(111, "opus", 48000, "")), "a"),
+        new MediaLine("1", MediaKind.VIDEO, List.of(new RtpCodec(96, "VP8", 90000, ""),
+            new RtpCodec(97, "rtx", 90000, "apt=96")), "v", -1, true));
+    publisher = router.addPublisher(STREAM, SourceId.DEFAULT, pubEp, 77, lines);
+    router.activate(0, publisher);
+    viewer = router.addViewer(0, STREAM, new dev.odeon.sfu.api.SessionId("v1"), viewEp,
+        dev.odeon.sfu.api.ViewOptions.DEFAULT, lines(109, 98), new Viewer.SlotSeeds() {
+          @Override
+          public int ssrc(String mid) {
+            return mid.equals("0") ? 1000 : 2000;
+          }
+
+          @Override
+          public int nextSeq() {
+            return 700;
+          }
+
+          @Override
+          public long nextTs() {
+            return 5;
+          }
+        });
+    send(0, 96, 0x5555, 100, 3000, true);
+    send(10 * MS, 96, 0x5555, 101, 3000, false);
+    send(20 * MS, 96, 0x5555, 103, 6000, false); // 102 lost on the way in
+    assertEquals(List.of(List.of(102)), nackedSeqs());
+    assertEquals(3, viewEp.rtp.size());
+
+    // The publisher answers on its RTX stream: OSN 102, then the original payload.
+    byte[] original = new byte[100];
+    original[0] = 0x10;
+    original[1] = 0x01;
+    original[50] = 42;
+    byte[] rtxPayload = new byte[102];
+    rtxPayload[0] = 0;
+    rtxPayload[1] = 102;
+    System.arraycopy(original, 0, rtxPayload, 2, 100);
+    sendRaw(30 * MS, new RtpBuilder().payloadType(97).sequenceNumber(9000).timestamp(3000).ssrc(0x9999)
+        .payload(rtxPayload).build());
+    assertEquals(4, viewEp.rtp.size(), "the restored packet is forwarded");
+    RtpPacket r = RtpPacket.parse(viewEp.rtp.get(3), 0, viewEp.rtp.get(3).length);
+    assertEquals((seqOf(viewEp.rtp.get(0)) + 2) & 0xFFFF, r.sequenceNumber(), "in 102's place");
+    assertEquals(98, r.payloadType());
+    assertEquals(2000, r.ssrc());
+    assertArrayEquals(original, Arrays.copyOfRange(viewEp.rtp.get(3), r.payloadOffset(), r.payloadOffset() + r.payloadLength()));
+
+    // A duplicate of 101 (a retransmission or a probe made of an old packet) and a padding-only probe.
+    byte[] dup = new byte[102];
+    dup[1] = 101;
+    sendRaw(40 * MS, new RtpBuilder().payloadType(97).sequenceNumber(9001).timestamp(3000).ssrc(0x9999).payload(dup).build());
+    byte[] probe = new RtpBuilder().payloadType(97).sequenceNumber(9002).timestamp(3000).ssrc(0x9999).payload(new byte[0]).build();
+    sendRaw(50 * MS, probe);
+    assertEquals(4, viewEp.rtp.size(), "neither reaches the viewer");
+    assertTrue(drops.isEmpty(), drops::toString);
+    // Another SSRC on the RTX payload type is unsignalled.
+    sendRaw(60 * MS, new RtpBuilder().payloadType(97).sequenceNumber(1).timestamp(3000).ssrc(0x1234).payload(dup).build());
+    assertEquals(List.of(DropReason.UNKNOWN_SSRC), drops);
+  }
+
+  private void sendRaw(long now, byte[] pkt) {
+    byte[] buf = Arrays.copyOf(pkt, pkt.length + Endpoint.HEADROOM);
+    router.handlePublisherRtp(now, publisher, RtpPacket.parse(buf, 0, pkt.length), buf);
+  }
+
   private List<List<Integer>> nackedSeqs() {
     List<List<Integer>> all = new ArrayList<>();
     for (List<RtcpPacket> compound : pubEp.rtcp) {

@@ -46,6 +46,24 @@ class CapturedChromeOfferTest {
     assertEquals("67f08f76-0f40-46ab-bf6e-fa0ce0fec985", v.msid().orElseThrow().trackId());
   }
 
+  /** The options the server uses for publishers: transport-cc and RTX on top of the defaults. */
+  @Test
+  void publishAnswerWithTransportCcAndRtx() {
+    SessionDescription offer = SessionDescription.parse(Offers.resource("chrome156-publish-offer.sdp"));
+    NegotiatedSession n = Negotiation.answerPublish(offer, Offers.LOCAL,
+        Options.defaults().withTransportCc(true).withRtx(true));
+    List<String> audio = Offers.section(n.answerSdp(), 0);
+    assertTrue(audio.stream().anyMatch(l -> l.startsWith("a=extmap:") && l.endsWith("transport-wide-cc-extensions-01")));
+    assertTrue(audio.contains("a=rtcp-fb:111 transport-cc"));
+    List<String> video = Offers.section(n.answerSdp(), 1);
+    // One rtx per accepted codec, after the media formats; rtx for dropped codecs (VP9, AV1...) is not kept.
+    assertEquals("m=video 10000 UDP/TLS/RTP/SAVPF 96 102 108 97 103 109", video.get(0));
+    assertTrue(video.contains("a=rtpmap:97 rtx/90000"));
+    assertTrue(video.contains("a=fmtp:97 apt=96"));
+    assertTrue(video.contains("a=fmtp:109 apt=108"));
+    assertFalse(video.stream().anyMatch(l -> l.startsWith("a=rtcp-fb:97")), "no feedback on rtx formats");
+  }
+
   @Test
   void viewAnswerIsSendonlyWithOurSsrcs() {
     SessionDescription offer = SessionDescription.parse(Offers.resource("chrome156-view-offer.sdp"));
