@@ -51,6 +51,11 @@ class RouterTest {
   private void setUp(boolean publisherNack) {
     publisher = router.addPublisher(STREAM, SourceId.DEFAULT, pubEp, 77, lines(111, 96, publisherNack));
     router.activate(0, publisher);
+    addViewer(65530, 0xFFFFFF00L);
+  }
+
+  /** The viewer v1 with SSRCs 1000 (audio) and 2000 (video), starting at {@code seq} and {@code ts}. */
+  private void addViewer(int seq, long ts) {
     viewer = router.addViewer(0, STREAM, new dev.odeon.sfu.api.SessionId("v1"), viewEp,
         dev.odeon.sfu.api.ViewOptions.DEFAULT, lines(109, 98), new Viewer.SlotSeeds() {
       @Override
@@ -60,12 +65,12 @@ class RouterTest {
 
       @Override
       public int nextSeq() {
-        return 65530;
+        return seq;
       }
 
       @Override
       public long nextTs() {
-        return 0xFFFFFF00L;
+        return ts;
       }
     });
   }
@@ -281,23 +286,7 @@ class RouterTest {
             new RtpCodec(97, "rtx", 90000, "apt=96")), "v", -1, true));
     publisher = router.addPublisher(STREAM, SourceId.DEFAULT, pubEp, 77, lines);
     router.activate(0, publisher);
-    viewer = router.addViewer(0, STREAM, new dev.odeon.sfu.api.SessionId("v1"), viewEp,
-        dev.odeon.sfu.api.ViewOptions.DEFAULT, lines(109, 98), new Viewer.SlotSeeds() {
-          @Override
-          public int ssrc(String mid) {
-            return mid.equals("0") ? 1000 : 2000;
-          }
-
-          @Override
-          public int nextSeq() {
-            return 700;
-          }
-
-          @Override
-          public long nextTs() {
-            return 5;
-          }
-        });
+    addViewer(700, 5);
     send(0, 96, 0x5555, 100, 3000, true);
     send(10 * MS, 96, 0x5555, 101, 3000, false);
     send(20 * MS, 96, 0x5555, 103, 6000, false); // 102 lost on the way in
